@@ -1,0 +1,18 @@
+-- The audit log (SEC-4). Entries are only ever inserted; SEQ is gap-free from 1 so that a removed
+-- entry is as visible as an altered one. HASH = SHA-256(PREV_HASH, canonical form of the entry).
+-- Portable SQL: Derby and PostgreSQL.
+CREATE TABLE AUDIT_ENTRY (
+    SEQ         BIGINT         NOT NULL,
+    OCCURRED_AT TIMESTAMP      NOT NULL,
+    ACTOR       VARCHAR(100)   NOT NULL,
+    ACTION      VARCHAR(100)   NOT NULL,
+    SUBJECT     VARCHAR(300)   NOT NULL,
+    DETAILS     VARCHAR(16000) NOT NULL,
+    PREV_HASH   CHAR(64)       NOT NULL,
+    HASH        CHAR(64)       NOT NULL,
+    CONSTRAINT AUDIT_ENTRY_PK PRIMARY KEY (SEQ),
+    CONSTRAINT AUDIT_ENTRY_HASH_UQ UNIQUE (HASH)
+);
+CREATE INDEX AUDIT_ENTRY_ACTOR_IX ON AUDIT_ENTRY (ACTOR, SEQ);
+CREATE INDEX AUDIT_ENTRY_SUBJECT_IX ON AUDIT_ENTRY (SUBJECT, SEQ);
+CREATE INDEX AUDIT_ENTRY_TIME_IX ON AUDIT_ENTRY (OCCURRED_AT);

@@ -1,0 +1,145 @@
+package org.wubu.platform.internal;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.wubu.platform.api.PlatformInfo;
+import org.wubu.platform.api.ShopClock;
+import org.wubu.platform.api.health.HealthCheck;
+import org.wubu.platform.web.Rest;
+
+/**
+ * {@code GET /api/health}, public: {@code UP} (200), {@code DEGRADED} (200, something non-critical
+ * is wrong, e.g. a bundle's schema failed to migrate) or {@code DOWN} (503, a critical check such
+ * as the database failed, or there is no database at all), with every check, every Wubu bundle's
+ * state and the build version.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletName("wubu-health")
+@HttpWhiteboardServletPattern("/health")
+@HttpWhiteboardContextSelect(Rest.CONTEXT_SELECT)
+public class HealthServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private record Registered(HealthCheck check, boolean critical) {
+    }
+
+    private final transient List<Registered> checks = new CopyOnWriteArrayList<>();
+    private final transient BundleContext context;
+    private final transient PlatformInfo platform;
+    private final transient ShopClock clock;
+
+    @Activate
+    public HealthServlet(BundleContext context, @Reference PlatformInfo platform, @Reference ShopClock clock) {
+        this.context = context;
+        this.platform = platform;
+        this.clock = clock;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addCheck(HealthCheck check, Map<String, Object> props) {
+        checks.add(new Registered(check, Boolean.TRUE.equals(props.get(HealthCheck.CRITICAL))));
+    }
+
+    void removeCheck(HealthCheck check) {
+        checks.removeIf(r -> r.check() == check);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Report report = report();
+        Rest.json(resp, report.status().equals("DOWN") ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : HttpServletResponse.SC_OK,
+                report.body());
+    }
+
+    record Report(String status, Map<String, Object> body) {
+    }
+
+    Report report() {
+        Map<String, Object> checkResults = new TreeMap<>();
+        StringBuilder downReasons = new StringBuilder();
+        StringBuilder degradedReasons = new StringBuilder();
+        boolean database = false;
+        for (Registered r : checks) {
+            String name = r.check().name();
+            database |= name.equals("database");
+            var result = safeCheck(r.check());
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("status", result.up() ? "UP" : "DOWN");
+            if (result.reason() != null) {
+                entry.put("reason", result.reason());
+            }
+            entry.putAll(result.details());
+            checkResults.put(name, entry);
+            if (!result.up()) {
+                (r.critical() ? downReasons : degradedReasons).append(name).append(": ").append(result.reason()).append("; ");
+            }
+        }
+        if (!database) {
+            downReasons.append("database: no database is configured or its DataSource is not running;"
+                    + " check etc/org.ops4j.datasource-wubu.cfg; ");
+        }
+        Map<String, String> bundles = new TreeMap<>();
+        for (Bundle b : context.getBundles()) {
+            if (b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.wubu.")) {
+                String state = stateName(b.getState());
+                bundles.put(b.getSymbolicName(), state + " " + b.getVersion());
+                if (b.getState() != Bundle.ACTIVE) {
+                    degradedReasons.append(b.getSymbolicName()).append(" is ").append(state).append("; ");
+                }
+            }
+        }
+        String status = downReasons.length() > 0 ? "DOWN" : degradedReasons.length() > 0 ? "DEGRADED" : "UP";
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        if (!status.equals("UP")) {
+            body.put("reason", (downReasons.toString() + degradedReasons).replaceAll("; $", ""));
+        }
+        body.put("version", platform.version());
+        body.put("mode", platform.mode().name().toLowerCase(java.util.Locale.ROOT));
+        body.put("shop", platform.shopName());
+        body.put("time", clock.nowInShop().toOffsetDateTime().toString());
+        body.put("checks", checkResults);
+        body.put("bundles", bundles);
+        return new Report(status, body);
+    }
+
+    private static org.wubu.platform.api.health.HealthResult safeCheck(HealthCheck check) {
+        try {
+            return check.check();
+        } catch (RuntimeException e) {
+            return org.wubu.platform.api.health.HealthResult.down("the check itself failed: " + e, Map.of());
+        }
+    }
+
+    private static String stateName(int state) {
+        switch (state) {
+            case Bundle.ACTIVE: return "ACTIVE";
+            case Bundle.RESOLVED: return "RESOLVED";
+            case Bundle.INSTALLED: return "INSTALLED";
+            case Bundle.STARTING: return "STARTING";
+            case Bundle.STOPPING: return "STOPPING";
+            default: return "UNINSTALLED";
+        }
+    }
+}
