@@ -54,6 +54,8 @@ public class MigrationExtender implements SchemaMigrations, HealthCheck {
     private final BundleContext context;
     private final Migrator migrator;
     private final Map<String, MigrationReport> reports = new ConcurrentSkipListMap<>();
+    /** Bundle id of each report, so that reports of uninstalled bundles are dropped. */
+    private final Map<String, Long> reportBundles = new ConcurrentHashMap<>();
     private final Map<Long, ServiceRegistration<SchemaReady>> ready = new ConcurrentHashMap<>();
     private final BundleTracker<Bundle> tracker;
 
@@ -94,7 +96,7 @@ public class MigrationExtender implements SchemaMigrations, HealthCheck {
         try {
             scripts = scriptsOf(bundle);
         } catch (IOException | IllegalArgumentException e) {
-            reports.put(bundle.getSymbolicName(), new MigrationReport(bundle.getSymbolicName(), false, List.of(),
+            report(bundle, new MigrationReport(bundle.getSymbolicName(), false, List.of(),
                     "cannot read its migration scripts: " + e.getMessage()));
             LOG.error("Cannot read the migration scripts of {}: {}", bundle.getSymbolicName(), e.getMessage());
             return true;
@@ -106,7 +108,7 @@ public class MigrationExtender implements SchemaMigrations, HealthCheck {
         synchronized (this) {
             report = migrator.migrate(bundle.getSymbolicName(), scripts);
         }
-        reports.put(bundle.getSymbolicName(), report);
+        report(bundle, report);
         if (report.ok()) {
             Dictionary<String, Object> props = new Hashtable<>();
             props.put(SchemaReady.BUNDLE, bundle.getSymbolicName());
@@ -117,6 +119,11 @@ public class MigrationExtender implements SchemaMigrations, HealthCheck {
             post(Topics.SCHEMA_FAILED, report);
         }
         return true;
+    }
+
+    private void report(Bundle bundle, MigrationReport report) {
+        reports.put(bundle.getSymbolicName(), report);
+        reportBundles.put(bundle.getSymbolicName(), bundle.getBundleId());
     }
 
     private void onStopped(Bundle bundle) {
@@ -168,6 +175,10 @@ public class MigrationExtender implements SchemaMigrations, HealthCheck {
 
     @Override
     public List<MigrationReport> reports() {
+        reports.keySet().removeIf(bsn -> {
+            Long id = reportBundles.get(bsn);
+            return id == null || context.getBundle(id) == null;
+        });
         return List.copyOf(reports.values());
     }
 
@@ -180,7 +191,7 @@ public class MigrationExtender implements SchemaMigrations, HealthCheck {
     public HealthResult check() {
         Map<String, Object> details = new java.util.TreeMap<>();
         List<String> failed = new ArrayList<>();
-        for (MigrationReport r : reports.values()) {
+        for (MigrationReport r : reports()) {
             details.put(r.bundle(), r.ok() ? "applied " + String.join(", ", r.applied()) : "FAILED: " + r.error());
             if (!r.ok()) {
                 failed.add(r.bundle() + ": " + r.error());

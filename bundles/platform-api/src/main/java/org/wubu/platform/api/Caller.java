@@ -10,7 +10,9 @@ import java.util.Set;
  *
  * @param username    the stable login name, recorded as the actor in the audit log
  * @param roles       role names (for display and approval chains)
- * @param permissions permission names such as {@code audit.read}; {@link #ALL} grants everything
+ * @param permissions permission names such as {@code audit.read}, or patterns: {@link #ALL} grants
+ *                    everything, {@code catalog.*} every permission of the catalog area, {@code *.read}
+ *                    every read permission
  */
 public record Caller(String username, Set<String> roles, Set<String> permissions) {
 
@@ -30,7 +32,18 @@ public record Caller(String username, Set<String> roles, Set<String> permissions
     }
 
     public boolean hasPermission(String permission) {
-        return permissions.contains(ALL) || permissions.contains(permission);
+        if (permissions.contains(ALL) || permissions.contains(permission)) {
+            return true;
+        }
+        for (String granted : permissions) {
+            if (granted.endsWith(".*") && permission.startsWith(granted.substring(0, granted.length() - 1))) {
+                return true;
+            }
+            if (granted.startsWith("*.") && permission.endsWith(granted.substring(1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

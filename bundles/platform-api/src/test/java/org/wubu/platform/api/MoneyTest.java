@@ -37,4 +37,13 @@ public class MoneyTest {
         assertThrows(PermissionDeniedException.class, () -> c.require("audit.read"));
         Caller.SYSTEM.require("anything");
     }
+
+    @Test
+    public void permissionPatterns() {
+        Caller c = new Caller("lead", java.util.Set.of(), java.util.Set.of("catalog.*", "*.read"));
+        c.require("catalog.price.approve");
+        c.require("orders.read");
+        assertThrows(PermissionDeniedException.class, () -> c.require("orders.confirm"));
+        assertThrows(PermissionDeniedException.class, () -> c.require("catalogue.x"));
+    }
 }

@@ -157,6 +157,37 @@ public final class Rest {
         }
     }
 
+    /**
+     * The request's JSON body as the given type; a missing, malformed or oversized body is a
+     * {@link ValidationException} that names the problem (HTTP 400), never a 500.
+     */
+    public static <T> T body(HttpServletRequest req, Class<T> type) throws IOException {
+        if (req.getContentLengthLong() > MAX_BODY) {
+            throw new ValidationException("the request body is larger than " + MAX_BODY + " bytes");
+        }
+        byte[] bytes = req.getInputStream().readNBytes(MAX_BODY + 1);
+        if (bytes.length > MAX_BODY) {
+            throw new ValidationException("the request body is larger than " + MAX_BODY + " bytes");
+        }
+        if (bytes.length == 0) {
+            throw new ValidationException("the request needs a JSON body");
+        }
+        try {
+            T value = JSON.readValue(bytes, type);
+            if (value == null) {
+                throw new ValidationException("the request needs a JSON body");
+            }
+            return value;
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            throw new ValidationException("unknown field '" + e.getPropertyName() + "'", Map.of(e.getPropertyName(), "unknown"));
+        } catch (JsonProcessingException e) {
+            throw new ValidationException("the body is not valid JSON for this request: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Largest JSON body a request may send. */
+    public static final int MAX_BODY = 1 << 20;
+
     /** A text query parameter trimmed, or null when absent or blank. */
     public static String param(HttpServletRequest req, String name) {
         String v = req.getParameter(name);

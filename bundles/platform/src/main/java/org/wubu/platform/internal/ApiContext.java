@@ -21,6 +21,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.http.context.ServletContextHelper;
@@ -29,6 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wubu.platform.api.Caller;
 import org.wubu.platform.api.CallerResolver;
+import org.wubu.platform.api.login.Authenticator;
+import org.wubu.platform.api.login.LoginOutcome;
 import org.wubu.platform.web.Rest;
 
 /**
@@ -36,8 +40,9 @@ import org.wubu.platform.web.Rest;
  * endpoint must authenticate (HTTP Basic against the platform's JAAS realm); the caller is then
  * available to servlets through {@link Rest#caller}.
  *
- * <p>Until the staff accounts of the people issue exist, the realm is Karaf's ({@code karaf}); roles
- * become permissions through the {@link CallerResolver} service.
+ * <p>Logins go to the {@link Authenticator} of the staff accounts; while that bundle is not
+ * running, to Karaf's JAAS realm ({@code karaf}), whose roles become permissions through the
+ * {@link CallerResolver} service.
  */
 @Component(service = ServletContextHelper.class, scope = ServiceScope.BUNDLE)
 @HttpWhiteboardContext(name = Rest.CONTEXT_NAME, path = Rest.CONTEXT_PATH)
@@ -47,6 +52,13 @@ public class ApiContext extends ServletContextHelper {
     private static final String REALM = "karaf";
     /** Paths below /api that answer without login: monitoring systems poll health anonymously. */
     private static final Set<String> PUBLIC = Set.of("/health");
+    /** Paths an account that must change its password may still use. */
+    private static final Set<String> PASSWORD_PATHS = Set.of("/security/me", "/security/me/password");
+
+    /** The staff accounts, once that bundle runs; until then Karaf's own JAAS realm. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Authenticator authenticator;
 
     private final CallerResolver callers;
 
@@ -81,11 +93,42 @@ public class ApiContext extends ServletContextHelper {
         if (colon <= 0) {
             return challenge(response, "the Authorization header is not valid Basic credentials");
         }
-        Caller caller = login(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray());
-        if (caller == null) {
-            return challenge(response, "wrong username or password");
+        String username = decoded.substring(0, colon);
+        char[] password = decoded.substring(colon + 1).toCharArray();
+        Authenticator accounts = authenticator;
+        if (accounts == null) {
+            Caller caller = login(username, password);
+            if (caller == null) {
+                return challenge(response, "wrong username or password");
+            }
+            request.setAttribute(Rest.CALLER, caller);
+            return true;
         }
-        request.setAttribute(Rest.CALLER, caller);
+        LoginOutcome outcome;
+        try {
+            outcome = accounts.login(username, password, "api");
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+        switch (outcome.result()) {
+            case OK:
+                break;
+            case THROTTLED:
+                if (outcome.retryAfter() != null) {
+                    response.setHeader("Retry-After", Long.toString(Math.max(1,
+                            java.time.Duration.between(java.time.Instant.now(), outcome.retryAfter()).toSeconds() + 1)));
+                }
+                Rest.error(response, 429, "throttled", outcome.message(), Map.of());
+                return false;
+            default:
+                return challenge(response, outcome.message());
+        }
+        if (outcome.mustChangePassword() && !PASSWORD_PATHS.contains(path)) {
+            Rest.error(response, HttpServletResponse.SC_FORBIDDEN, "password-change-required",
+                    "change your password first (POST " + Rest.CONTEXT_PATH + "/security/me/password)", Map.of());
+            return false;
+        }
+        request.setAttribute(Rest.CALLER, outcome.caller());
         return true;
     }
 
@@ -96,6 +139,7 @@ public class ApiContext extends ServletContextHelper {
         return path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
     }
 
+    /** Login through Karaf's JAAS realm, used while the staff accounts are not running. */
     private Caller login(String username, char[] password) {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(getClass().getClassLoader());

@@ -1,0 +1,9 @@
+/**
+ * The login seam of the platform: the web API, the console and the Karaf shell authenticate through
+ * the {@link org.wubu.platform.api.login.Authenticator} service that the staff-account bundle
+ * provides. Without it, the platform falls back to Karaf's own JAAS realm.
+ */
+@Version("1.0.0")
+package org.wubu.platform.api.login;
+
+import org.osgi.annotation.versioning.Version;

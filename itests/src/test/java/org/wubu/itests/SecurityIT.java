@@ -1,0 +1,190 @@
+package org.wubu.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.security.auth.Subject;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.login.LoginContext;
+import javax.security.auth.login.LoginException;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * Staff accounts on the real assembly in demo mode: the password rules, throttling and locking
+ * (audited), one login for REST, JAAS and SSH, and levels: a reader changes nothing.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class SecurityIT extends WubuTestSupport {
+
+    private static final String DEMO = "Demo-pass-2026";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Override
+    @Configuration
+    public Option[] config() {
+        return OptionUtils.combine(super.config(),
+                editConfigurationFilePut("etc/org.wubu.platform.cfg", "mode", "demo"),
+                // Lock after 6 failures so that the test does not wait out long throttle delays.
+                editConfigurationFilePut("etc/org.wubu.security.cfg", "login.lockAfter", "6"));
+    }
+
+    @Before
+    public void demoAccountsReady() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (http("GET", "/api/security/me", null, basicAuth("it", DEMO)).status() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("demo account 'it' cannot log in");
+            }
+            sleep(200);
+        }
+    }
+
+    private static String json(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static Map<String, String> jsonAuth(String user) {
+        Map<String, String> h = new HashMap<>(basicAuth(user, DEMO));
+        h.put("Content-Type", "application/json");
+        return h;
+    }
+
+    @Test
+    public void passwordRulesAreNamedAndAGoodPasswordIsAccepted() {
+        Map<String, String> rules = Map.of("1abcdefg", "starts-with-digit", "abcdefgh", "too-few-kinds", "password1", "common");
+        for (Map.Entry<String, String> r : rules.entrySet()) {
+            HttpResult check = http("POST", "/api/security/password-check", "{\"next\":" + json(r.getKey()) + "}", jsonAuth("designer"));
+            assertEquals(check.toString(), 200, check.status());
+            assertTrue(r.getKey() + " → " + check.body(), check.body().contains("\"rule\":\"" + r.getValue() + "\""));
+            assertTrue("both languages: " + check.body(), check.body().matches("(?s).*\"chinese\":\"[^\"]*密码.*"));
+        }
+        HttpResult refused = http("POST", "/api/security/me/password",
+                "{\"current\":" + json(DEMO) + ",\"next\":\"abcdefgh\"}", jsonAuth("designer"));
+        assertEquals(refused.toString(), 400, refused.status());
+        assertTrue(refused.body(), refused.body().contains("\"error\":\"password-rejected\""));
+
+        String user = "newhire" + (System.nanoTime() % 100000);
+        HttpResult created = http("POST", "/api/security/accounts", "{\"username\":" + json(user)
+                + ",\"displayName\":\"新同事\",\"roles\":[\"planner\"],\"level\":\"editor\",\"areas\":[\"catalog\"],\"password\":"
+                + json(DEMO) + "}", jsonAuth("it"));
+        assertEquals(created.toString(), 201, created.status());
+        HttpResult first = http("GET", "/api/audit?limit=1", null, basicAuth(user, DEMO));
+        assertEquals("a new account must change its password first: " + first, 403, first.status());
+        assertTrue(first.body(), first.body().contains("password-change-required"));
+    }
+
+    @Test
+    public void wrongPasswordsThrottleThenLockAndTheAuditLogShowsIt() {
+        for (int i = 1; i <= 5; i++) {
+            assertEquals(401, http("GET", "/api/security/me", null, basicAuth("warehouse", "Wrong-pass-" + i)).status());
+        }
+        HttpResult throttled = http("GET", "/api/security/me", null, basicAuth("warehouse", DEMO));
+        assertEquals("even the right password waits while throttled: " + throttled, 429, throttled.status());
+        assertTrue(throttled.header("Retry-After") != null);
+        sleep(1500);
+        HttpResult locked = http("GET", "/api/security/me", null, basicAuth("warehouse", "Wrong-pass-6"));
+        assertEquals(locked.toString(), 401, locked.status());
+        assertTrue(locked.body(), locked.body().contains("locked until"));
+        assertEquals(401, http("GET", "/api/security/me", null, basicAuth("warehouse", DEMO)).status());
+
+        HttpResult log = http("GET", "/api/audit?subject=account:warehouse&limit=50", null, basicAuth("it", DEMO));
+        assertTrue(log.body(), log.body().contains("\"action\":\"security.login.throttled\""));
+        assertTrue(log.body(), log.body().contains("\"action\":\"security.account.locked\""));
+
+        assertEquals(204, http("POST", "/api/security/accounts/warehouse/unlock", null, jsonAuth("it")).status());
+        assertEquals(200, http("GET", "/api/security/me", null, basicAuth("warehouse", DEMO)).status());
+    }
+
+    @Test
+    public void theSameAccountLogsInThroughJaasAndSsh() throws Exception {
+        Subject subject = new Subject();
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
+        try {
+            LoginContext login = new LoginContext("karaf", subject, callbacks -> {
+                for (var cb : callbacks) {
+                    if (cb instanceof NameCallback) {
+                        ((NameCallback) cb).setName("planner");
+                    } else if (cb instanceof PasswordCallback) {
+                        ((PasswordCallback) cb).setPassword(DEMO.toCharArray());
+                    }
+                }
+            });
+            login.login();
+            assertTrue(subject.getPrincipals(UserPrincipal.class).stream().anyMatch(p -> p.getName().equals("planner")));
+            LoginContext wrong = new LoginContext("karaf", new Subject(), callbacks -> {
+                for (var cb : callbacks) {
+                    if (cb instanceof NameCallback) {
+                        ((NameCallback) cb).setName("karaf");
+                    } else if (cb instanceof PasswordCallback) {
+                        ((PasswordCallback) cb).setPassword("karaf".toCharArray());
+                    }
+                }
+            });
+            try {
+                wrong.login();
+                throw new AssertionError("Karaf's default karaf/karaf must not work once staff accounts run");
+            } catch (LoginException expected) {
+                // refused
+            }
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+
+        // A real SSH session with bin/client, as staff would use it.
+        String sshPort = System.getProperty(SSH_PORT_PROPERTY);
+        File client = new File(System.getProperty("karaf.home"), "bin/client");
+        Process p = new ProcessBuilder(client.getAbsolutePath(), "-a", sshPort, "-h", "127.0.0.1", "-u", "it", "-p", DEMO,
+                "-r", "3", "-b").redirectErrorStream(true).start();
+        p.getOutputStream().write("audit:verify\n".getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        assertTrue("bin/client finished", p.waitFor(60, TimeUnit.SECONDS));
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(out, out.contains("Audit log intact"));
+    }
+
+    @Test
+    public void aReaderChangesNothingAndAnEditorOnlyInItsScope() {
+        String reader = "reader" + (System.nanoTime() % 100000);
+        HttpResult created = http("POST", "/api/security/accounts", "{\"username\":" + json(reader)
+                + ",\"displayName\":\"只读用户\",\"roles\":[\"it-admin\"],\"level\":\"reader\",\"areas\":[\"*\"],\"password\":"
+                + json(DEMO) + "}", jsonAuth("it"));
+        assertEquals(created.toString(), 201, created.status());
+        // As IT, mark the account as not needing a change for this test: reset then change as the user.
+        HttpResult change = http("POST", "/api/security/me/password",
+                "{\"current\":" + json(DEMO) + ",\"next\":\"Reader-pass-2026\"}", jsonAuth(reader));
+        assertEquals(change.toString(), 204, change.status());
+        Map<String, String> asReader = new HashMap<>(basicAuth(reader, "Reader-pass-2026"));
+        asReader.put("Content-Type", "application/json");
+        assertEquals("a reader may read: ", 200, http("GET", "/api/audit?limit=1", null, asReader).status());
+        HttpResult refused = http("POST", "/api/security/accounts", "{\"username\":\"x" + reader
+                + "\",\"displayName\":\"x\",\"roles\":[\"planner\"],\"level\":\"reader\",\"areas\":[],\"password\":" + json(DEMO) + "}", asReader);
+        assertEquals("a reader changes nothing, even with an admin role: " + refused, 403, refused.status());
+
+        HttpResult me = http("GET", "/api/security/me", null, basicAuth("planner", DEMO));
+        assertTrue(me.body(), me.body().contains("\"catalog.price.propose\""));
+        assertTrue("cms is outside the planner's scope: " + me.body(), !me.body().contains("cms.draft.edit"));
+        assertEquals(403, http("GET", "/api/security/accounts", null, basicAuth("planner", DEMO)).status());
+        assertEquals(401, get("/api/security/accounts").status());
+    }
+
+}

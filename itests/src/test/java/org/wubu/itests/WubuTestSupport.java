@@ -1,0 +1,512 @@
+package org.wubu.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
+import static org.ops4j.pax.exam.CoreOptions.vmOptions;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivilegedExceptionAction;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.inject.Inject;
+import javax.security.auth.Subject;
+
+import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * Base class of every Wubu integration test: boots the real distribution ({@code karaf-assembly}) with
+ * Pax Exam and offers bounded helpers that run inside the container (shell commands, HTTP, services).
+ *
+ * <p>Subclasses are JUnit 4 tests annotated with {@code @RunWith(PaxExam.class)} and
+ * {@code @ExamReactorStrategy(PerClass.class)} (one container per class: group scenarios per class, a
+ * boot plus the tests costs 13-25 s).
+ *
+ * <p>{@link #config()} runs in the test JVM; every other method runs in the container (the probe), so
+ * values are handed over as system properties only (static fields are not shared).
+ */
+public abstract class WubuTestSupport {
+
+    /** System property (set in the container) holding the HTTP port Pax Web listens on. */
+    public static final String HTTP_PORT_PROPERTY = "wubu.it.http.port";
+    /** System property (set in the container) holding the SSH port of the Karaf shell. */
+    public static final String SSH_PORT_PROPERTY = "wubu.it.ssh.port";
+
+    /** Optional system property (test JVM): URL of the distribution to boot instead of the assembly. */
+    public static final String DISTRIBUTION_PROPERTY = "wubu.it.distribution";
+
+    /** Optional system property (test JVM): Karaf root log level, WARN unless set. */
+    public static final String LOG_LEVEL_PROPERTY = "wubu.it.logLevel";
+
+    /** How long a test may wait for a shell command unless it says otherwise. */
+    protected static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a single HTTP request may take (connect + read). */
+    protected static final Duration HTTP_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    /** How long the boot features (Wubu included) may take to deploy before a test gives up. */
+    protected static final Duration BOOT_TIMEOUT = Duration.ofSeconds(120);
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    /** Injected once the Karaf shell is up (the shell registers it asynchronously, hence the timeout). */
+    @Inject
+    @Filter(timeout = 60_000)
+    protected SessionFactory sessionFactory;
+
+    // ------------------------------------------------------------------------------------------------
+    // Container configuration (test JVM)
+    // ------------------------------------------------------------------------------------------------
+
+    @Configuration
+    public Option[] config() {
+        String projectVersion = requiredProperty("project.version");
+        String karafVersion = requiredProperty("karaf.version");
+        String localRepository = System.getProperty("org.ops4j.pax.url.mvn.localRepository",
+                System.getProperty("user.home") + "/.m2/repository");
+        int httpPort = freePort();
+        int sshPort = freePort();
+        int rmiRegistryPort = freePort();
+        int rmiServerPort = freePort();
+
+        // -Dwubu.it.distribution=<URL> (file:..., mvn:...) tests another tarball than the installed assembly.
+        String distribution = System.getProperty(DISTRIBUTION_PROPERTY);
+        if (distribution == null || distribution.isBlank()) {
+            distribution = maven().groupId("org.wubu").artifactId("karaf-assembly")
+                    .version(projectVersion).type("tar.gz").getURL();
+        }
+
+        return new Option[] {
+            karafDistributionConfiguration()
+                    .frameworkUrl(distribution)
+                    .name("Wubu")
+                    .karafVersion(karafVersion)
+                    .unpackDirectory(new File("target/exam"))
+                    .useDeployFolder(false),
+            keepRuntimeFolder(),
+            configureConsole().ignoreLocalConsole(),
+            // -Dwubu.it.logLevel=INFO (or DEBUG) when a run needs a closer look at data/log/karaf.log.
+            logLevel(LogLevel.valueOf(System.getProperty(LOG_LEVEL_PROPERTY, "WARN").toUpperCase(java.util.Locale.ROOT))),
+            // Fail in 90 s rather than Pax Exam's default 180 s when the container cannot come up.
+            systemTimeout(90_000),
+
+            // What bin/karaf adds on JDK 9+; without it karaf.log fills with OsgiLocator errors.
+            // Pax Exam starts the JVM in the Karaf home, so relative paths resolve there.
+            vmOptions(
+                    "--add-reads=java.xml=java.logging",
+                    "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+                    "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karafVersion + ".jar",
+                    "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + karafVersion + ".jar",
+                    "--add-opens", "java.base/java.security=ALL-UNNAMED",
+                    "--add-opens", "java.base/java.net=ALL-UNNAMED",
+                    "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                    "--add-opens", "java.base/java.util=ALL-UNNAMED",
+                    "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
+                    "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+                    "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+                    "--add-exports=java.base/sun.net.www.protocol.ftp=ALL-UNNAMED",
+                    "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+                    "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+                    "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+                    "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
+                    "--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED",
+                    "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED",
+                    "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+                    "--add-exports=java.security.sasl/com.sun.security.sasl=ALL-UNNAMED",
+                    "--add-exports=java.naming/com.sun.jndi.ldap=ALL-UNNAMED",
+                    "-Xmx512m"),
+
+            // Resolve mvn: URLs (the exam feature, the probe's needs) from the build's local repository
+            // and never from the network.
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
+                    "org.ops4j.pax.url.mvn.localRepository", localRepository),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
+                    "org.ops4j.pax.url.mvn.defaultRepositories",
+                    "${karaf.home.uri}${karaf.default.repository}@id=system.repository@snapshots,"
+                            + "${karaf.data.uri}kar@id=kar.repository@multi@snapshots,"
+                            + new File(localRepository).toURI() + "@id=local.m2@snapshots"),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
+                    "org.ops4j.pax.url.mvn.repositories", ""),
+
+            // Free ports, so a running Wubu (8181/8101/1099/44444) or a parallel run does not collide.
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg",
+                    "org.osgi.service.http.port", Integer.toString(httpPort)),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg",
+                    "org.ops4j.pax.web.listening.addresses", "127.0.0.1"),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(sshPort)),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshHost", "127.0.0.1"),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg",
+                    "rmiRegistryPort", Integer.toString(rmiRegistryPort)),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg",
+                    "rmiServerPort", Integer.toString(rmiServerPort)),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryHost", "127.0.0.1"),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerHost", "127.0.0.1"),
+            systemProperty(HTTP_PORT_PROPERTY).value(Integer.toString(httpPort)),
+            systemProperty(SSH_PORT_PROPERTY).value(Integer.toString(sshPort)),
+        };
+    }
+
+    private static String requiredProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + name
+                    + " is not set: run the integration tests through Maven (mvn -pl itests verify)");
+        }
+        return value;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port", e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Lifecycle
+    // ------------------------------------------------------------------------------------------------
+
+    /**
+     * Container: the probe starts as soon as the exam feature is up, which can be before the rest of the
+     * boot features (Wubu's) are deployed. Wait for Karaf's {@link BootFinished} so tests see the whole
+     * distribution and the container is never stopped in the middle of its boot deployment.
+     */
+    @Before
+    public void awaitBootFinished() {
+        waitForService(BootFinished.class, null, BOOT_TIMEOUT);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Shell (container)
+    // ------------------------------------------------------------------------------------------------
+
+    /** {@link #executeCommand(String, Duration)} with {@link #COMMAND_TIMEOUT}. */
+    protected String executeCommand(String command) {
+        return executeCommand(command, COMMAND_TIMEOUT);
+    }
+
+    /**
+     * Runs a Karaf shell command as user {@code karaf} with role {@code admin} and returns what it
+     * printed (plus its result, if any). Never throws: a failure or a timeout is returned as text
+     * ({@code "COMMAND FAILED: ..."} / {@code "COMMAND TIMED OUT ..."}) after the output so far, so
+     * tests can assert on it.
+     */
+    protected String executeCommand(String command, Duration timeout) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        InputStream in = new ByteArrayInputStream(new byte[0]);
+        Session session = sessionFactory.create(in, out, out);
+
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal("karaf"));
+        subject.getPrincipals().add(new RolePrincipal("admin"));
+
+        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "wubu-it-command");
+            t.setDaemon(true);
+            return t;
+        });
+        String trailer = "";
+        try {
+            Future<Object> future = executor.submit(() -> Subject.doAs(subject,
+                    (PrivilegedExceptionAction<Object>) () -> session.execute(command)));
+            Object result = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (result != null) {
+                out.println(String.valueOf(result));
+            }
+        } catch (TimeoutException e) {
+            trailer = "COMMAND TIMED OUT after " + timeout + ": " + command;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof java.security.PrivilegedActionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            trailer = "COMMAND FAILED: " + command + "\n" + stackTrace(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            trailer = "COMMAND INTERRUPTED: " + command;
+        } finally {
+            executor.shutdownNow();
+            out.flush();
+            try {
+                session.close();
+            } catch (RuntimeException ignored) {
+                // best effort
+            }
+        }
+        String output = bytes.toString(StandardCharsets.UTF_8);
+        return trailer.isEmpty() ? output : output + (output.endsWith("\n") || output.isEmpty() ? "" : "\n") + trailer;
+    }
+
+    private static String stackTrace(Throwable t) {
+        StringWriter writer = new StringWriter();
+        t.printStackTrace(new PrintWriter(writer));
+        return writer.toString();
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // HTTP (container)
+    // ------------------------------------------------------------------------------------------------
+
+    /** The HTTP port Pax Web listens on in this container. */
+    protected static int httpPort() {
+        String port = System.getProperty(HTTP_PORT_PROPERTY);
+        if (port == null) {
+            throw new IllegalStateException(HTTP_PORT_PROPERTY + " is not set in the container");
+        }
+        return Integer.parseInt(port);
+    }
+
+    /** {@code http://127.0.0.1:<port>} followed by {@code path} (which starts with {@code /}). */
+    protected static String url(String path) {
+        return "http://127.0.0.1:" + httpPort() + path;
+    }
+
+    /** A GET without headers. */
+    protected static HttpResult get(String path) {
+        return http("GET", path, null, Collections.emptyMap());
+    }
+
+    /**
+     * One HTTP request to this container. Never throws on 4xx/5xx; a connection failure is reported as
+     * status {@code -1} with the exception text as body.
+     *
+     * @param body sent as UTF-8 when not null (Content-Type defaults to application/json then)
+     */
+    protected static HttpResult http(String method, String path, String body, Map<String, String> headers) {
+        HttpURLConnection connection = null;
+        try {
+            connection = (HttpURLConnection) new URL(url(path)).openConnection();
+            connection.setRequestMethod(method);
+            connection.setConnectTimeout((int) HTTP_REQUEST_TIMEOUT.toMillis());
+            connection.setReadTimeout((int) HTTP_REQUEST_TIMEOUT.toMillis());
+            connection.setInstanceFollowRedirects(false);
+            connection.setUseCaches(false);
+            if (headers != null) {
+                headers.forEach(connection::setRequestProperty);
+            }
+            if (body != null) {
+                if (headers == null || headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+                    connection.setRequestProperty("Content-Type", "application/json; charset=utf-8");
+                }
+                connection.setDoOutput(true);
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                connection.setFixedLengthStreamingMode(bytes.length);
+                try (OutputStream os = connection.getOutputStream()) {
+                    os.write(bytes);
+                }
+            }
+            int status = connection.getResponseCode();
+            InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            String text = "";
+            if (stream != null) {
+                try (InputStream s = stream) {
+                    text = new String(s.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            Map<String, List<String>> responseHeaders = new LinkedHashMap<>();
+            connection.getHeaderFields().forEach((k, v) -> {
+                if (k != null) {
+                    responseHeaders.put(k, v);
+                }
+            });
+            return new HttpResult(status, text, connection.getContentType(), responseHeaders);
+        } catch (IOException e) {
+            return new HttpResult(-1, e.toString(), null, Collections.emptyMap());
+        } finally {
+            if (connection != null) {
+                connection.disconnect();
+            }
+        }
+    }
+
+    /** A header map with HTTP Basic credentials. */
+    protected static Map<String, String> basicAuth(String user, String password) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", basicAuthHeader(user, password));
+        return headers;
+    }
+
+    /** The value of an {@code Authorization} header for HTTP Basic. */
+    protected static String basicAuthHeader(String user, String password) {
+        return "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Polls GET {@code path} every 200 ms until it answers 200 and returns that answer; fails with the
+     * last answer when {@code timeout} runs out.
+     */
+    protected static HttpResult waitForHttp200(String path, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpResult last;
+        while (true) {
+            last = get(path);
+            if (last.status() == 200) {
+                return last;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new AssertionError("GET " + path + " did not answer 200 within " + timeout
+                        + "; last answer: " + last);
+            }
+            sleep(200);
+        }
+    }
+
+    /**
+     * Polls GET {@code path} every 200 ms until Pax Web answers anything (any status, 404 included)
+     * and returns that answer; fails when {@code timeout} runs out with the connection still refused.
+     */
+    protected static HttpResult waitForHttpReachable(String path, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpResult last;
+        while (true) {
+            last = get(path);
+            if (last.status() > 0) {
+                return last;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new AssertionError("GET " + path + " got no HTTP answer within " + timeout
+                        + "; last: " + last);
+            }
+            sleep(200);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Services (container)
+    // ------------------------------------------------------------------------------------------------
+
+    /**
+     * Waits up to {@code timeout} for a service of {@code type} matching {@code filter} (an LDAP filter,
+     * or null for any) and returns it; fails when none shows up.
+     */
+    protected <T> T waitForService(Class<T> type, String filter, Duration timeout) {
+        BundleContext context = bundleContext != null ? bundleContext
+                : FrameworkUtil.getBundle(getClass()).getBundleContext();
+        String objectClass = "(" + org.osgi.framework.Constants.OBJECTCLASS + "=" + type.getName() + ")";
+        String fullFilter = filter == null || filter.isBlank() ? objectClass : "(&" + objectClass + filter + ")";
+        ServiceTracker<T, T> tracker;
+        try {
+            tracker = new ServiceTracker<>(context, context.createFilter(fullFilter), null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException("Bad filter " + fullFilter, e);
+        }
+        tracker.open(true);
+        try {
+            T service = tracker.waitForService(timeout.toMillis());
+            if (service == null) {
+                throw new AssertionError("No service " + fullFilter + " within " + timeout);
+            }
+            return service;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while waiting for " + fullFilter, e);
+        } finally {
+            // The returned object stays usable for the test; the tracker only held a reference count.
+            tracker.close();
+        }
+    }
+
+    protected static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted", e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    /** An HTTP answer: status ({@code -1} when no connection), body, Content-Type and headers. */
+    public static final class HttpResult {
+        private final int status;
+        private final String body;
+        private final String contentType;
+        private final Map<String, List<String>> headers;
+
+        public HttpResult(int status, String body, String contentType, Map<String, List<String>> headers) {
+            this.status = status;
+            this.body = body;
+            this.contentType = contentType;
+            this.headers = headers;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String body() {
+            return body;
+        }
+
+        /** The Content-Type header, or null. */
+        public String contentType() {
+            return contentType;
+        }
+
+        /** First value of a response header (case-insensitive name), or null. */
+        public String header(String name) {
+            for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+                    return e.getValue().get(0);
+                }
+            }
+            return null;
+        }
+
+        public Map<String, List<String>> headers() {
+            return headers;
+        }
+
+        @Override
+        public String toString() {
+            String shown = body == null ? "" : body.length() > 500 ? body.substring(0, 500) + "..." : body;
+            return "HTTP " + status + " [" + contentType + "] " + shown;
+        }
+    }
+}
