@@ -13,6 +13,11 @@ public interface AccountService {
     String MANAGE = "security.accounts.manage";
     /** See the list of accounts. */
     String READ = "security.accounts.read";
+    /**
+     * Change an account's roles, level or scope. No role holds it: SEC-2 wants every grant
+     * requested, approved and archived, so only an approved permission-change request applies one.
+     */
+    String GRANT = "security.accounts.grant";
 
     /** Creates an account; the initial password must pass the policy and must be changed at first login. */
     StaffAccount create(Caller caller, AccountDraft draft, char[] initialPassword);
@@ -33,6 +38,13 @@ public interface AccountService {
 
     /** Ends a lock after failed logins. */
     void unlock(Caller caller, String username);
+
+    /**
+     * Changes an account's roles, level and areas (SEC-2); needs {@link #GRANT}. Recorded in the
+     * audit log as {@code security.grant} on {@code account:<username>}: the account's grant log.
+     */
+    StaffAccount changeAccess(Caller caller, String username, java.util.Set<String> roles, Level level,
+                              java.util.Set<String> areas, String reason);
 
     /** Checks a candidate password against the policy without changing anything (for forms). */
     List<PasswordRuleViolation> checkPassword(String username, char[] candidate);

@@ -13,14 +13,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.OptimisticLockException;
 import javax.persistence.RollbackException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.wubu.platform.api.Caller;
 import org.wubu.platform.api.CallerResolver;
 import org.wubu.platform.api.NotFoundException;
@@ -51,12 +57,13 @@ import org.wubu.security.internal.password.PasswordPolicy;
  * every change and every failure is audited.
  */
 @Component(service = {AccountService.class, Authenticator.class, CallerResolver.class},
-        configurationPid = "org.wubu.security",
+        configurationPid = "org.wubu.security", immediate = true,
         // Above the platform's fallback resolver (-100): accounts decide permissions once this bundle runs.
         property = "service.ranking:Integer=100")
 @Designate(ocd = SecurityConfig.class)
 public class AccountManager implements AccountService, Authenticator, CallerResolver {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AccountManager.class);
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,63}");
 
     private final EntityManagerFactory emf;
@@ -70,6 +77,7 @@ public class AccountManager implements AccountService, Authenticator, CallerReso
     private final Set<String> throttleLoaded = ConcurrentHashMap.newKeySet();
     /** Compared against for unknown usernames, so that they take as long as a wrong password. */
     private final String dummyHash;
+    private final ExecutorService starter;
 
     @Activate
     public AccountManager(@Reference(target = "(osgi.unit.name=wubu-security)") EntityManagerFactory emf,
@@ -87,7 +95,22 @@ public class AccountManager implements AccountService, Authenticator, CallerReso
                 LoginThrottle.DEFAULT_MAX_DELAY, config.login_lockAfter(),
                 java.time.Duration.ofMinutes(config.login_lockMinutes()));
         this.dummyHash = hasher.hash("not-a-real-password".toCharArray());
-        InitialAccounts.ensure(this, platform.isDemo(), Path.of(System.getProperty("karaf.data", "data")));
+        // Off the activation thread: hashing a dozen passwords takes a second, and services that
+        // other bundles are waiting for should not be held up by it.
+        this.starter = Executors.newSingleThreadExecutor(r -> new Thread(r, "wubu-initial-accounts"));
+        starter.execute(() -> {
+            try {
+                InitialAccounts.ensure(this, platform.isDemo(), Path.of(System.getProperty("karaf.data", "data")));
+            } catch (RuntimeException e) {
+                LOG.error("Could not create the initial accounts: {}", e.getMessage(), e);
+            }
+        });
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        starter.shutdown();
+        starter.awaitTermination(30, TimeUnit.SECONDS);
     }
 
     // ---- login ------------------------------------------------------------------------------
@@ -354,6 +377,27 @@ public class AccountManager implements AccountService, Authenticator, CallerReso
         }
         update(username, e -> e.mustChange = true);
         audit.record(caller, "security.account.used-by-other", "account:" + username, reason + "; password must be changed");
+    }
+
+    @Override
+    public StaffAccount changeAccess(Caller caller, String username, Set<String> newRoles, Level level, Set<String> areas,
+                                     String reason) {
+        caller.require(GRANT);
+        AccountEntity before = load(username);
+        if (before == null) {
+            throw new NotFoundException("account", String.valueOf(username));
+        }
+        AccountDraft draft = new AccountDraft(username, before.displayName, before.phone, newRoles, level, areas);
+        validate(draft);
+        update(username, e -> {
+            e.roles = AccountEntity.join(draft.roles());
+            e.level = level.name();
+            e.areas = AccountEntity.join(draft.areas());
+        });
+        audit.record(caller, "security.grant", "account:" + username, "roles " + before.roles + " → " + AccountEntity.join(draft.roles())
+                + ", level " + before.level + " → " + level + ", areas " + before.areas + " → " + AccountEntity.join(draft.areas())
+                + "; " + reason);
+        return load(username).toAccount();
     }
 
     @Override

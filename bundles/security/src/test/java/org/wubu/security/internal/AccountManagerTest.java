@@ -81,6 +81,7 @@ public class AccountManagerTest {
         ConfiguredRoleCatalog roles = new ConfiguredRoleCatalog();
         roles.configure(Map.of());
         accounts = new AccountManager(emf, new SchemaReady() { }, clock(), audit(), roles, platform(false), config());
+        accounts.deactivate(); // waits for the initial accounts
         it = accounts.callerOfExisting("admin");
         assertNotNull("production mode creates a first administrator", it);
         assertTrue(Files.exists(dir.resolve("security/initial-admin-password.txt")));
