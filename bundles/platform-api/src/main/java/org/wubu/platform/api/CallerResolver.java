@@ -14,4 +14,32 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface CallerResolver {
 
     Caller resolve(String username, Set<String> roles);
+
+    /**
+     * The caller of a JAAS subject, such as the Karaf shell's ({@code Subject.getSubject(AccessController.getContext())}):
+     * its user principal names the user, its role principals the roles. Principals are recognised
+     * by their class names ({@code ...UserPrincipal}, {@code ...RolePrincipal}), so that this API
+     * does not depend on Karaf.
+     *
+     * @throws IllegalStateException when there is no subject or it names no user
+     */
+    default Caller resolve(javax.security.auth.Subject subject) {
+        if (subject == null) {
+            throw new IllegalStateException("no logged-in user in this session");
+        }
+        String user = null;
+        Set<String> roles = new java.util.HashSet<>();
+        for (java.security.Principal p : subject.getPrincipals()) {
+            String type = p.getClass().getSimpleName();
+            if (type.equals("UserPrincipal")) {
+                user = p.getName();
+            } else if (type.equals("RolePrincipal")) {
+                roles.add(p.getName());
+            }
+        }
+        if (user == null) {
+            throw new IllegalStateException("the session has no user name");
+        }
+        return resolve(user, roles);
+    }
 }
