@@ -2,10 +2,8 @@ package org.wubu.platform.internal;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -14,10 +12,10 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
@@ -40,29 +38,28 @@ public class HealthServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private record Registered(HealthCheck check, boolean critical) {
-    }
-
-    private final transient List<Registered> checks = new CopyOnWriteArrayList<>();
     private final transient BundleContext context;
     private final transient PlatformInfo platform;
     private final transient ShopClock clock;
+    /**
+     * Health checks are looked up when health is asked for, through a tracker rather than a DS
+     * dynamic reference: checks come and go exactly when the platform is in trouble (a DataSource
+     * vanishing takes several with it), and the answer must not wait on the component's rebinding.
+     */
+    private final transient ServiceTracker<HealthCheck, HealthCheck> checks;
 
     @Activate
     public HealthServlet(BundleContext context, @Reference PlatformInfo platform, @Reference ShopClock clock) {
         this.context = context;
         this.platform = platform;
         this.clock = clock;
+        this.checks = new ServiceTracker<>(context, HealthCheck.class, null);
+        checks.open();
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addCheck(HealthCheck check, Map<String, Object> props) {
-        checks.add(new Registered(check, Boolean.TRUE.equals(props.get(HealthCheck.CRITICAL))));
-    }
-
-    void removeCheck(HealthCheck check) {
-        checks.removeIf(r -> r.check() == check);
+    @Deactivate
+    void deactivate() {
+        checks.close();
     }
 
     @Override
@@ -80,10 +77,11 @@ public class HealthServlet extends HttpServlet {
         StringBuilder downReasons = new StringBuilder();
         StringBuilder degradedReasons = new StringBuilder();
         boolean database = false;
-        for (Registered r : checks) {
-            String name = r.check().name();
+        for (Map.Entry<ServiceReference<HealthCheck>, HealthCheck> r : checks.getTracked().entrySet()) {
+            String name = r.getValue().name();
+            boolean critical = Boolean.TRUE.equals(r.getKey().getProperty(HealthCheck.CRITICAL));
             database |= name.equals("database");
-            var result = safeCheck(r.check());
+            var result = safeCheck(r.getValue());
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("status", result.up() ? "UP" : "DOWN");
             if (result.reason() != null) {
@@ -92,7 +90,7 @@ public class HealthServlet extends HttpServlet {
             entry.putAll(result.details());
             checkResults.put(name, entry);
             if (!result.up()) {
-                (r.critical() ? downReasons : degradedReasons).append(name).append(": ").append(result.reason()).append("; ");
+                (critical ? downReasons : degradedReasons).append(name).append(": ").append(result.reason()).append("; ");
             }
         }
         if (!database) {
