@@ -24,6 +24,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,15 +39,19 @@ import org.wubu.platform.api.WubuException;
 import org.wubu.platform.api.audit.AuditService;
 import org.wubu.platform.api.login.Authenticator;
 import org.wubu.platform.api.login.LoginOutcome;
+import org.wubu.platform.api.login.WebSessions;
 import org.wubu.platform.api.persistence.SchemaReady;
 import org.wubu.security.api.AccountDraft;
 import org.wubu.security.api.AccountService;
 import org.wubu.security.api.AccountStatus;
+import org.wubu.security.api.ApiToken;
+import org.wubu.security.api.NewApiToken;
 import org.wubu.security.api.Level;
 import org.wubu.security.api.PasswordRejectedException;
 import org.wubu.security.api.PasswordRuleViolation;
 import org.wubu.security.api.RoleCatalog;
 import org.wubu.security.api.StaffAccount;
+import org.wubu.security.api.TokenService;
 import org.wubu.security.internal.password.ExpiryStatus;
 import org.wubu.security.internal.password.LoginThrottle;
 import org.wubu.security.internal.password.PasswordHasher;
@@ -56,12 +62,12 @@ import org.wubu.security.internal.password.PasswordPolicy;
  * hashed with Argon2id and kept in a history; failed logins are throttled, then lock the account;
  * every change and every failure is audited.
  */
-@Component(service = {AccountService.class, Authenticator.class, CallerResolver.class},
+@Component(service = {AccountService.class, Authenticator.class, CallerResolver.class, TokenService.class},
         configurationPid = "org.wubu.security", immediate = true,
         // Above the platform's fallback resolver (-100): accounts decide permissions once this bundle runs.
         property = "service.ranking:Integer=100")
 @Designate(ocd = SecurityConfig.class)
-public class AccountManager implements AccountService, Authenticator, CallerResolver {
+public class AccountManager implements AccountService, Authenticator, CallerResolver, TokenService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountManager.class);
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,63}");
@@ -78,6 +84,11 @@ public class AccountManager implements AccountService, Authenticator, CallerReso
     /** Compared against for unknown usernames, so that they take as long as a wrong password. */
     private final String dummyHash;
     private final ExecutorService starter;
+    private final ApiTokens tokens;
+
+    /** The platform's web sessions: ended or updated when a password is reset or changed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile WebSessions webSessions;
 
     @Activate
     public AccountManager(@Reference(target = "(osgi.unit.name=wubu-security)") EntityManagerFactory emf,
@@ -95,6 +106,7 @@ public class AccountManager implements AccountService, Authenticator, CallerReso
                 LoginThrottle.DEFAULT_MAX_DELAY, config.login_lockAfter(),
                 java.time.Duration.ofMinutes(config.login_lockMinutes()));
         this.dummyHash = hasher.hash("not-a-real-password".toCharArray());
+        this.tokens = new ApiTokens(emf, clock, audit);
         // Off the activation thread: hashing a dozen passwords takes a second, and services that
         // other bundles are waiting for should not be held up by it.
         this.starter = Executors.newSingleThreadExecutor(r -> new Thread(r, "wubu-initial-accounts"));
@@ -188,6 +200,61 @@ public class AccountManager implements AccountService, Authenticator, CallerReso
         }
         return new LoginOutcome(LoginOutcome.Result.OK, caller, mustChange ? "change your password now" : "welcome",
                 null, mustChange, expiry.warn() ? expiry.daysLeft() : null);
+    }
+
+    @Override
+    public LoginOutcome loginWithToken(String token, String channel) {
+        if (token == null || !token.startsWith(ApiTokens.PREFIX) || token.length() > 200) {
+            audit.record(anonymous(null), "security.token.login-failed", "token:unknown", "not a Wubu API token, channel=" + channel);
+            return refused(LoginOutcome.Result.BAD_CREDENTIALS, "unknown, revoked or expired API token", null);
+        }
+        ApiTokenEntity t = tokens.find(token);
+        Instant now = clock.now();
+        if (t == null) {
+            audit.record(anonymous(null), "security.token.login-failed", "token:unknown", "unknown token, channel=" + channel);
+            return refused(LoginOutcome.Result.BAD_CREDENTIALS, "unknown, revoked or expired API token", null);
+        }
+        String u = t.username;
+        String which = "token " + t.id + " '" + t.name + "'";
+        if (t.revokedAt != null || !now.isBefore(AccountEntity.instant(t.expiresAt))) {
+            audit.record(anonymous(u), "security.token.login-failed", "account:" + u,
+                    (t.revokedAt != null ? "revoked " : "expired ") + which + ", channel=" + channel);
+            return refused(LoginOutcome.Result.BAD_CREDENTIALS, "unknown, revoked or expired API token", null);
+        }
+        AccountEntity a = load(u);
+        if (a == null || AccountStatus.valueOf(a.status) == AccountStatus.DISABLED) {
+            audit.record(anonymous(u), "security.token.login-refused", "account:" + u, "account disabled, " + which + ", channel=" + channel);
+            return refused(LoginOutcome.Result.DISABLED, "this account is disabled; ask the IT administrator", null);
+        }
+        Instant lockedUntil = AccountEntity.instant(a.lockedUntil);
+        if (AccountStatus.LOCKED.name().equals(a.status) && (lockedUntil == null || now.isBefore(lockedUntil))) {
+            audit.record(anonymous(u), "security.token.login-refused", "account:" + u,
+                    "account locked until " + lockedUntil + ", " + which + ", channel=" + channel);
+            return refused(LoginOutcome.Result.LOCKED, "the account is locked" + (lockedUntil == null ? "" : " until " + shopTime(lockedUntil))
+                    + " (an IT administrator can unlock it)", lockedUntil);
+        }
+        tokens.used(t, now);
+        ExpiryStatus expiry = policy.expiry(AccountEntity.instant(a.passwordChangedAt), now);
+        boolean mustChange = a.mustChange || expiry.mustChange();
+        return new LoginOutcome(LoginOutcome.Result.OK, callerOf(a), mustChange ? "change your password now" : "welcome",
+                null, mustChange, expiry.warn() ? expiry.daysLeft() : null);
+    }
+
+    // ---- personal API tokens ----------------------------------------------------------------
+
+    @Override
+    public NewApiToken create(Caller caller, String name, Integer expiresInDays) {
+        return tokens.create(caller, name, expiresInDays);
+    }
+
+    @Override
+    public List<ApiToken> list(Caller caller, String username) {
+        return tokens.list(caller, username);
+    }
+
+    @Override
+    public ApiToken revoke(Caller caller, long id) {
+        return tokens.revoke(caller, id);
     }
 
     private static LoginOutcome refused(LoginOutcome.Result result, String message, Instant retryAfter) {
@@ -335,6 +402,10 @@ public class AccountManager implements AccountService, Authenticator, CallerReso
             throw new ValidationException("the current password is wrong", Map.of("current", "wrong"));
         }
         setPassword(caller, a.username, next, false, "security.password.change", "changed by the owner");
+        WebSessions web = webSessions;
+        if (web != null) {
+            web.passwordChanged(a.username);
+        }
     }
 
     @Override
@@ -342,6 +413,7 @@ public class AccountManager implements AccountService, Authenticator, CallerReso
         caller.require(MANAGE);
         requireAccount(username);
         setPassword(caller, username, temporary, true, "security.password.reset", "reset by " + caller.username() + "; must change at next login");
+        endSessions(username);
     }
 
     private void setPassword(Caller caller, String username, char[] next, boolean mustChange, String action, String details) {
@@ -377,6 +449,7 @@ public class AccountManager implements AccountService, Authenticator, CallerReso
         }
         update(username, e -> e.mustChange = true);
         audit.record(caller, "security.account.used-by-other", "account:" + username, reason + "; password must be changed");
+        endSessions(username);
     }
 
     @Override
@@ -444,6 +517,17 @@ public class AccountManager implements AccountService, Authenticator, CallerReso
             return em.find(AccountEntity.class, username);
         } finally {
             em.close();
+        }
+    }
+
+    /** Someone else may know the password: the account's web sessions end (its API tokens stay). */
+    private void endSessions(String username) {
+        WebSessions web = webSessions;
+        if (web != null) {
+            int ended = web.endAll(username);
+            if (ended > 0) {
+                LOG.info("Ended {} web session(s) of {}", ended, username);
+            }
         }
     }
 
