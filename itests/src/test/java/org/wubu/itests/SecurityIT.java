@@ -26,6 +26,7 @@ import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.ServiceReference;
 
 /**
  * Staff accounts on the real assembly in demo mode: the password rules, throttling and locking
@@ -187,4 +188,48 @@ public class SecurityIT extends WubuTestSupport {
         assertEquals(401, get("/api/security/accounts").status());
     }
 
+
+    /**
+     * Every servlet registered in the API context declares what it needs (service property
+     * wubu.api.permission); anonymous callers get 401 from all but the public ones, and a caller
+     * without a declared permission gets 403.
+     */
+    @Test
+    public void everyRegisteredEndpointRefusesAnonymousCallersAndCallersWithoutItsPermission() throws Exception {
+        ServiceReference<?>[] servlets = bundleContext.getServiceReferences("javax.servlet.Servlet",
+                "(osgi.http.whiteboard.context.select=*wubu.api*)");
+        assertTrue("API servlets are registered", servlets != null && servlets.length >= 6);
+        StringBuilder checked = new StringBuilder();
+        int withPermission = 0;
+        for (ServiceReference<?> ref : servlets) {
+            Object declared = ref.getProperty("wubu.api.permission");
+            String owner = ref.getBundle().getSymbolicName();
+            assertTrue(owner + " registers an API servlet without declaring wubu.api.permission", declared instanceof String);
+            for (String pattern : patterns(ref.getProperty("osgi.http.whiteboard.servlet.pattern"))) {
+                if ("public".equals(declared) || pattern.equals("/")) {
+                    continue;
+                }
+                String path = "/api" + pattern.replace("/*", "");
+                HttpResult anonymous = get(path);
+                assertEquals("anonymous " + path + " (" + owner + ")", 401, anonymous.status());
+                assertTrue(anonymous.body(), anonymous.body().contains("\"error\""));
+                checked.append(path).append(' ');
+                if (!"authenticated".equals(declared)) {
+                    withPermission++;
+                    // The designer holds catalog and cms permissions only.
+                    HttpResult refused = http("GET", path, null, basicAuth("designer", DEMO));
+                    assertEquals("designer lacks " + declared + " for " + path, 403, refused.status());
+                }
+            }
+        }
+        assertTrue("checked " + checked, checked.toString().contains("/api/audit"));
+        assertTrue("at least one endpoint with its own permission", withPermission > 0);
+    }
+
+    private static java.util.List<String> patterns(Object property) {
+        if (property instanceof String[]) {
+            return java.util.Arrays.asList((String[]) property);
+        }
+        return property == null ? java.util.List.of() : java.util.List.of(String.valueOf(property));
+    }
 }

@@ -49,7 +49,7 @@ import org.wubu.platform.web.Rest;
  * <li>{@code POST /api/approvals/{id}/decision} {@code {"decision":"approve"|"reject","comment","step"}}: decide</li>
  * </ul>
  */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, property = Rest.PERMISSION + "=" + Rest.AUTHENTICATED)
 @HttpWhiteboardServletName("wubu-approvals")
 @HttpWhiteboardServletPattern({"/approvals", "/approvals/*"})
 @HttpWhiteboardContextSelect(Rest.CONTEXT_SELECT)

@@ -31,7 +31,7 @@ import org.wubu.platform.web.Rest;
  * {@code action}, {@code from} and {@code to} (ISO-8601), paged with {@code limit} and the
  * {@code before} cursor given as {@code next}. {@code GET /api/audit/verify}: the chain's state.
  */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, property = Rest.PERMISSION + "=" + AuditService.READ)
 @HttpWhiteboardServletName("wubu-audit")
 @HttpWhiteboardServletPattern({"/audit", "/audit/*"})
 @HttpWhiteboardContextSelect(Rest.CONTEXT_SELECT)

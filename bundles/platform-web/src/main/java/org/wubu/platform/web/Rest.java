@@ -33,6 +33,16 @@ public final class Rest {
     public static final String CONTEXT_SELECT = "(osgi.http.whiteboard.context.name=" + CONTEXT_NAME + ")";
     /** The context's path: area servlets register patterns below it, e.g. {@code /audit}. */
     public static final String CONTEXT_PATH = "/api";
+    /**
+     * Service property every servlet of the API declares: the permission a caller needs for it
+     * ({@code audit.read}), {@link #AUTHENTICATED} when any logged-in caller may use it (the servlet
+     * checks finer permissions per request), or {@link #PUBLIC}. An integration test walks every
+     * registered API servlet and checks the answers against this declaration.
+     */
+    public static final String PERMISSION = "wubu.api.permission";
+    public static final String AUTHENTICATED = "authenticated";
+    public static final String PUBLIC = "public";
+
     /** Request attribute holding the authenticated {@link Caller}. */
     public static final String CALLER = "org.wubu.caller";
 

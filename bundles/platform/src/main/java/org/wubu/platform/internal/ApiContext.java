@@ -81,14 +81,18 @@ public class ApiContext extends ServletContextHelper {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Authenticator authenticator;
 
-    private final CallerResolver callers;
+    /**
+     * Dynamic, so that the staff-account bundle replacing the platform's fallback resolver (or
+     * being updated) does not re-create this context and with it every servlet of the API.
+     */
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CallerResolver callers;
+
     private final WebSessions sessions;
 
     @Activate
-    public ApiContext(BundleContext context, @Reference(policyOption = ReferencePolicyOption.GREEDY) CallerResolver callers,
-                      @Reference WebSessions sessions) {
+    public ApiContext(BundleContext context, @Reference WebSessions sessions) {
         super(context.getBundle());
-        this.callers = callers;
         this.sessions = sessions;
     }
 

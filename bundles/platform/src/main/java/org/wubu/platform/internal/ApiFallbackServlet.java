@@ -16,7 +16,7 @@ import org.wubu.platform.web.Rest;
  * Answers API paths that no running bundle serves with a JSON 404 instead of the web server's
  * HTML page: either the path is wrong or the area that owns it is not running right now.
  */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, property = Rest.PERMISSION + "=" + Rest.PUBLIC)
 @HttpWhiteboardServletName("wubu-api-fallback")
 @HttpWhiteboardServletPattern("/")
 @HttpWhiteboardContextSelect(Rest.CONTEXT_SELECT)

@@ -30,7 +30,7 @@ import org.wubu.platform.web.Rest;
  * as the database failed, or there is no database at all), with every check, every Wubu bundle's
  * state and the build version.
  */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, property = Rest.PERMISSION + "=" + Rest.PUBLIC)
 @HttpWhiteboardServletName("wubu-health")
 @HttpWhiteboardServletPattern("/health")
 @HttpWhiteboardContextSelect(Rest.CONTEXT_SELECT)

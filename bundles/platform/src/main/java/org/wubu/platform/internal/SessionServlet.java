@@ -36,7 +36,7 @@ import org.wubu.platform.web.Rest;
  * </ul>
  * The session answer: {@code {"username","roles","permissions","mustChangePassword","passwordExpiresInDays","csrfToken"}}.
  */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, property = Rest.PERMISSION + "=" + Rest.PUBLIC)
 @HttpWhiteboardServletName("wubu-session")
 @HttpWhiteboardServletPattern(ApiContext.SESSION_PATH)
 @HttpWhiteboardContextSelect(Rest.CONTEXT_SELECT)

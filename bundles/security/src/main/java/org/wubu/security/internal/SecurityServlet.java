@@ -35,7 +35,7 @@ import org.wubu.security.api.StaffAccount;
  * {@code POST accounts/{username}/unlock}, {@code POST accounts/{username}/reset-password},
  * {@code POST accounts/{username}/used-by-other}.
  */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, property = Rest.PERMISSION + "=" + Rest.AUTHENTICATED)
 @HttpWhiteboardServletName("wubu-security")
 @HttpWhiteboardServletPattern("/security/*")
 @HttpWhiteboardContextSelect(Rest.CONTEXT_SELECT)

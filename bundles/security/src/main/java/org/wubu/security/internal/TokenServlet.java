@@ -36,7 +36,7 @@ import org.wubu.security.api.TokenService;
  *       {@code DELETE tokens/{id}} (and {@code me/tokens/{id}}) revokes anyone's.</li>
  * </ul>
  */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, property = Rest.PERMISSION + "=" + Rest.AUTHENTICATED)
 @HttpWhiteboardServletName("wubu-security-tokens")
 @HttpWhiteboardServletPattern({"/security/me/tokens", "/security/me/tokens/*", "/security/tokens", "/security/tokens/*"})
 @HttpWhiteboardContextSelect(Rest.CONTEXT_SELECT)
