@@ -502,8 +502,7 @@ public class AccountManager implements AccountService, Authenticator, CallerReso
         } finally {
             em.close();
         }
-        return policy.check(username, candidate, history).stream()
-                .map(v -> new PasswordRuleViolation(v.rule(), v.english(), v.chinese())).collect(Collectors.toList());
+        return policy.check(username, candidate, history);
     }
 
     // ---- helpers ------------------------------------------------------------------------------

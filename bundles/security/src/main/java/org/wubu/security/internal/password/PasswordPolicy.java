@@ -1,5 +1,6 @@
 package org.wubu.security.internal.password;
 
+import org.wubu.security.api.PasswordRuleViolation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,30 +96,30 @@ public final class PasswordPolicy {
      * @param previousHashes the account's stored hashes, newest first, the current one included; only
      *                       the first {@code historySize} are checked. May be null or empty.
      */
-    public List<PolicyViolation> check(String username, char[] candidate, List<String> previousHashes) {
+    public List<PasswordRuleViolation> check(String username, char[] candidate, List<String> previousHashes) {
         Objects.requireNonNull(candidate, "candidate");
-        List<PolicyViolation> violations = new ArrayList<>();
+        List<PasswordRuleViolation> violations = new ArrayList<>();
         int length = Character.codePointCount(candidate, 0, candidate.length);
         if (length < settings.minLength()) {
-            violations.add(PolicyViolation.tooShort(settings.minLength(), length));
+            violations.add(PasswordRules.tooShort(settings.minLength(), length));
         }
         if (settings.requireNotStartingWithDigit() && length > 0 && Character.isDigit(Character.codePointAt(candidate, 0))) {
-            violations.add(PolicyViolation.startsWithDigit());
+            violations.add(PasswordRules.startsWithDigit());
         }
         int kinds = kinds(candidate);
         if (kinds < settings.minKinds()) {
-            violations.add(PolicyViolation.tooFewKinds(settings.minKinds(), kinds));
+            violations.add(PasswordRules.tooFewKinds(settings.minKinds(), kinds));
         }
         if (containsUsername(candidate, username)) {
-            violations.add(PolicyViolation.containsUsername());
+            violations.add(PasswordRules.containsUsername());
         }
         if (settings.rejectCommon() && common.contains(candidate)) {
-            violations.add(PolicyViolation.common(common.size()));
+            violations.add(PasswordRules.common(common.size()));
         }
         // The history check costs one Argon2 verification (~50-100 ms) per stored hash, so it only runs
         // for a candidate that passes everything else: a refused one has to be replaced anyway.
         if (violations.isEmpty() && reused(candidate, previousHashes)) {
-            violations.add(PolicyViolation.reused(settings.historySize()));
+            violations.add(PasswordRules.reused(settings.historySize()));
         }
         return List.copyOf(violations);
     }

@@ -1,5 +1,6 @@
 package org.wubu.security.internal.password;
 
+import org.wubu.security.api.PasswordRuleViolation;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
@@ -62,19 +63,19 @@ public class PasswordPolicyTest {
 
     @Test
     public void refusesPasswordStartingWithDigit() {
-        List<PolicyViolation> v = policy.check(USER, "1abcdefg".toCharArray(), List.of());
-        assertTrue(rules(v).contains(PolicyViolation.STARTS_WITH_DIGIT));
-        assertFalse(rules(v).contains(PolicyViolation.TOO_SHORT));
-        assertFalse(rules(v).contains(PolicyViolation.TOO_FEW_KINDS));
-        PolicyViolation digit = find(v, PolicyViolation.STARTS_WITH_DIGIT);
+        List<PasswordRuleViolation> v = policy.check(USER, "1abcdefg".toCharArray(), List.of());
+        assertTrue(rules(v).contains(PasswordRules.STARTS_WITH_DIGIT));
+        assertFalse(rules(v).contains(PasswordRules.TOO_SHORT));
+        assertFalse(rules(v).contains(PasswordRules.TOO_FEW_KINDS));
+        PasswordRuleViolation digit = find(v, PasswordRules.STARTS_WITH_DIGIT);
         assertEquals("The password must not start with a digit.", digit.english());
         assertEquals("密码不能以数字开头。", digit.chinese());
     }
 
     @Test
     public void refusesPasswordWithOneKindOfCharacters() {
-        List<PolicyViolation> v = policy.check(USER, "abcdefgh".toCharArray(), List.of());
-        assertEquals(List.of(PolicyViolation.TOO_FEW_KINDS), rules(v));
+        List<PasswordRuleViolation> v = policy.check(USER, "abcdefgh".toCharArray(), List.of());
+        assertEquals(List.of(PasswordRules.TOO_FEW_KINDS), rules(v));
         assertTrue(v.get(0).english(), v.get(0).english().contains("at least 2 kinds"));
         assertTrue(v.get(0).english(), v.get(0).english().contains("(got 1)"));
         assertTrue(v.get(0).chinese(), v.get(0).chinese().contains("2 类字符（当前 1 类）"));
@@ -82,11 +83,11 @@ public class PasswordPolicyTest {
 
     @Test
     public void refusesCommonPassword() {
-        List<PolicyViolation> v = policy.check(USER, "password1".toCharArray(), List.of());
-        assertEquals(List.of(PolicyViolation.COMMON), rules(v));
+        List<PasswordRuleViolation> v = policy.check(USER, "password1".toCharArray(), List.of());
+        assertEquals(List.of(PasswordRules.COMMON), rules(v));
         assertTrue(v.get(0).english(), v.get(0).english().contains("most common passwords"));
         assertTrue(v.get(0).chinese(), v.get(0).chinese().contains("最常见"));
-        assertEquals("case-insensitive", List.of(PolicyViolation.COMMON),
+        assertEquals("case-insensitive", List.of(PasswordRules.COMMON),
                 rules(policy.check(USER, "PassWord1".toCharArray(), List.of())));
     }
 
@@ -100,8 +101,8 @@ public class PasswordPolicyTest {
 
     @Test
     public void tooShortNamesTheNumbers() {
-        List<PolicyViolation> v = policy.check(USER, "Ab-12x".toCharArray(), List.of());
-        assertEquals(List.of(PolicyViolation.TOO_SHORT), rules(v));
+        List<PasswordRuleViolation> v = policy.check(USER, "Ab-12x".toCharArray(), List.of());
+        assertEquals(List.of(PasswordRules.TOO_SHORT), rules(v));
         assertEquals("The password must have at least 8 characters (got 6).", v.get(0).english());
         assertEquals("密码至少需要 8 个字符（当前 6 个）。", v.get(0).chinese());
     }
@@ -109,21 +110,21 @@ public class PasswordPolicyTest {
     @Test
     public void lengthCountsCharactersNotUtf16Units() {
         // Four emoji are eight UTF-16 units but four characters.
-        List<PolicyViolation> v = policy.check(USER, "😀😀😀😀Ab1".toCharArray(), List.of());
-        assertEquals(List.of(PolicyViolation.TOO_SHORT), rules(v));
+        List<PasswordRuleViolation> v = policy.check(USER, "😀😀😀😀Ab1".toCharArray(), List.of());
+        assertEquals(List.of(PasswordRules.TOO_SHORT), rules(v));
         assertTrue(v.get(0).english(), v.get(0).english().contains("(got 7)"));
         assertEquals(List.of(), policy.check(USER, "密码安全Ab-9".toCharArray(), List.of()));
     }
 
     @Test
     public void emptyPasswordBreaksLengthAndKinds() {
-        assertEquals(List.of(PolicyViolation.TOO_SHORT, PolicyViolation.TOO_FEW_KINDS),
+        assertEquals(List.of(PasswordRules.TOO_SHORT, PasswordRules.TOO_FEW_KINDS),
                 rules(policy.check(USER, new char[0], List.of())));
     }
 
     @Test
     public void anyUnicodeDigitCountsAsLeadingDigit() {
-        assertEquals(List.of(PolicyViolation.STARTS_WITH_DIGIT),
+        assertEquals(List.of(PasswordRules.STARTS_WITH_DIGIT),
                 rules(policy.check(USER, "１Demo-pass".toCharArray(), List.of()))); // full-width 1
     }
 
@@ -135,17 +136,17 @@ public class PasswordPolicyTest {
         assertEquals(2, PasswordPolicy.kinds("correct horse".toCharArray())); // a space is a symbol
         assertEquals(2, PasswordPolicy.kinds("abc123".toCharArray()));
         assertEquals(3, PasswordPolicy.kinds("Demo-pass-2026".toCharArray()));
-        assertEquals(List.of(PolicyViolation.TOO_FEW_KINDS), rules(policy.check(USER, "密码密码密码密码".toCharArray(), List.of())));
+        assertEquals(List.of(PasswordRules.TOO_FEW_KINDS), rules(policy.check(USER, "密码密码密码密码".toCharArray(), List.of())));
     }
 
     @Test
     public void refusesPasswordEqualToOrContainingTheUsername() {
-        List<PolicyViolation> v = policy.check("ZhangWei", "zhangwei-2026".toCharArray(), List.of());
-        assertEquals(List.of(PolicyViolation.CONTAINS_USERNAME), rules(v));
+        List<PasswordRuleViolation> v = policy.check("ZhangWei", "zhangwei-2026".toCharArray(), List.of());
+        assertEquals(List.of(PasswordRules.CONTAINS_USERNAME), rules(v));
         assertEquals("The password must not contain the username.", v.get(0).english());
         assertEquals("密码不能包含用户名。", v.get(0).chinese());
-        assertTrue(rules(policy.check("zhang.wei", "ZHANG.WEI".toCharArray(), List.of())).contains(PolicyViolation.CONTAINS_USERNAME));
-        assertEquals(List.of(PolicyViolation.CONTAINS_USERNAME),
+        assertTrue(rules(policy.check("zhang.wei", "ZHANG.WEI".toCharArray(), List.of())).contains(PasswordRules.CONTAINS_USERNAME));
+        assertEquals(List.of(PasswordRules.CONTAINS_USERNAME),
                 rules(policy.check(" lisa ", "Mona-LISA-2026".toCharArray(), List.of())));
         assertEquals(List.of(), policy.check("lisa", "Mona-LIS!-2026".toCharArray(), List.of()));
     }
@@ -168,8 +169,8 @@ public class PasswordPolicyTest {
                 hasher.hashPbkdf2("Autumn-2025!".toCharArray(), 1000),
                 hasher.hashPbkdf2("Demo-pass-2026".toCharArray(), 1000),
                 "corrupt stored value");
-        List<PolicyViolation> v = policy.check(USER, candidate, history);
-        assertEquals(List.of(PolicyViolation.REUSED), rules(v));
+        List<PasswordRuleViolation> v = policy.check(USER, candidate, history);
+        assertEquals(List.of(PasswordRules.REUSED), rules(v));
         assertEquals("The password must differ from your last 5 passwords.", v.get(0).english());
         assertEquals("密码不能与最近 5 次使用过的密码相同。", v.get(0).chinese());
 
@@ -184,16 +185,16 @@ public class PasswordPolicyTest {
     @Test
     public void historyIsOnlyCheckedForOtherwiseAcceptablePasswords() {
         List<String> history = List.of(hasher.hashPbkdf2("abcdefgh".toCharArray(), 1000));
-        assertEquals(List.of(PolicyViolation.TOO_FEW_KINDS), rules(policy.check(USER, "abcdefgh".toCharArray(), history)));
+        assertEquals(List.of(PasswordRules.TOO_FEW_KINDS), rules(policy.check(USER, "abcdefgh".toCharArray(), history)));
     }
 
     @Test
     public void everyBrokenRuleIsReported() {
         // Too short, leading digit, one kind, the username and common, all at once.
-        List<PolicyViolation> v = policy.check("123456", "123456".toCharArray(), List.of());
-        assertEquals(List.of(PolicyViolation.TOO_SHORT, PolicyViolation.STARTS_WITH_DIGIT, PolicyViolation.TOO_FEW_KINDS,
-                PolicyViolation.CONTAINS_USERNAME, PolicyViolation.COMMON), rules(v));
-        for (PolicyViolation violation : v) {
+        List<PasswordRuleViolation> v = policy.check("123456", "123456".toCharArray(), List.of());
+        assertEquals(List.of(PasswordRules.TOO_SHORT, PasswordRules.STARTS_WITH_DIGIT, PasswordRules.TOO_FEW_KINDS,
+                PasswordRules.CONTAINS_USERNAME, PasswordRules.COMMON), rules(v));
+        for (PasswordRuleViolation violation : v) {
             assertFalse(violation.english().isBlank());
             assertFalse(violation.chinese().isBlank());
         }
@@ -202,10 +203,10 @@ public class PasswordPolicyTest {
     @Test
     public void configuredRulesApply() {
         PasswordPolicy strict = new PasswordPolicy(new Settings(12, true, 3, true, 5, 90, 14), hasher);
-        List<PolicyViolation> v = strict.check(USER, "Demo-pass-1".toCharArray(), List.of());
-        assertEquals(List.of(PolicyViolation.TOO_SHORT), rules(v));
+        List<PasswordRuleViolation> v = strict.check(USER, "Demo-pass-1".toCharArray(), List.of());
+        assertEquals(List.of(PasswordRules.TOO_SHORT), rules(v));
         assertTrue(v.get(0).english(), v.get(0).english().contains("at least 12 characters (got 11)"));
-        assertEquals(List.of(PolicyViolation.TOO_FEW_KINDS), rules(strict.check(USER, "Demopass2026".toCharArray(), List.of())));
+        assertEquals(List.of(PasswordRules.TOO_FEW_KINDS), rules(strict.check(USER, "Demopass2026".toCharArray(), List.of())));
         assertEquals(List.of(), strict.check(USER, "Demo-pass-2026".toCharArray(), List.of()));
 
         PasswordPolicy lax = new PasswordPolicy(new Settings(6, false, 1, false, 0, 0, 0), hasher);
@@ -217,7 +218,7 @@ public class PasswordPolicyTest {
     @Test
     public void aCustomListCanBeUsed() {
         PasswordPolicy custom = new PasswordPolicy(Settings.DEFAULTS, hasher, new CommonPasswords(List.of("Wubu-shop-1")));
-        assertEquals(List.of(PolicyViolation.COMMON), rules(custom.check(USER, "wubu-SHOP-1".toCharArray(), List.of())));
+        assertEquals(List.of(PasswordRules.COMMON), rules(custom.check(USER, "wubu-SHOP-1".toCharArray(), List.of())));
         assertTrue(custom.check(USER, "wubu-SHOP-1".toCharArray(), List.of()).get(0).english().contains("the 1 most common"));
     }
 
@@ -285,11 +286,11 @@ public class PasswordPolicyTest {
         assertEquals(ExpiryStatus.State.EXPIRED, silent.expiry(CHANGED, CHANGED.plus(Duration.ofDays(30))).state());
     }
 
-    private static List<String> rules(List<PolicyViolation> violations) {
-        return violations.stream().map(PolicyViolation::rule).collect(Collectors.toList());
+    private static List<String> rules(List<PasswordRuleViolation> violations) {
+        return violations.stream().map(PasswordRuleViolation::rule).collect(Collectors.toList());
     }
 
-    private static PolicyViolation find(List<PolicyViolation> violations, String rule) {
+    private static PasswordRuleViolation find(List<PasswordRuleViolation> violations, String rule) {
         return violations.stream().filter(v -> v.rule().equals(rule)).findFirst().orElseThrow();
     }
 }
