@@ -51,9 +51,10 @@ public class SecurityIT extends WubuTestSupport {
     @Before
     public void demoAccountsReady() {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (http("GET", "/api/security/me", null, basicAuth("it", DEMO)).status() != 200) {
+        // warehouse is the last demo account created.
+        while (http("GET", "/api/security/me", null, basicAuth("warehouse", DEMO)).status() != 200) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("demo account 'it' cannot log in");
+                throw new AssertionError("demo account 'warehouse' cannot log in");
             }
             sleep(200);
         }
