@@ -123,18 +123,26 @@ public class BackupComponent implements BackupService, HealthCheck {
 
     private void catchUpThenSchedule() {
         try {
-            Instant since = scheduleSince();
-            Instant last = backups.list().stream().map(m -> Instant.parse(m.takenAt())).findFirst().orElse(Instant.MIN);
-            Instant reference = last.isAfter(since) ? last : since;
-            ZonedDateTime due = schedule.next(reference.atZone(zone()), zone());
-            if (config.catchUp() && !due.toInstant().isAfter(clock.now())) {
-                LOG.info("The scheduled backup of {} was missed; taking it now", due);
+            Instant last = backups.list().stream().map(m -> Instant.parse(m.takenAt())).findFirst().orElse(null);
+            ZonedDateTime missed = missedRun(schedule, scheduleSince(), last, clock.now(), zone());
+            if (config.catchUp() && missed != null) {
+                LOG.info("The scheduled backup of {} was missed; taking it now", missed);
                 takeQuietly("catch-up");
             }
         } catch (RuntimeException | IOException e) {
             LOG.error("Backup catch-up check failed: {}", e.getMessage(), e);
         }
         scheduleNext();
+    }
+
+    /**
+     * The first scheduled run that was missed — due after the latest backup (or, with none, after
+     * the schedule came into force) and not later than now — or null when none was missed.
+     */
+    static ZonedDateTime missedRun(CronSchedule schedule, Instant since, Instant lastBackup, Instant now, ZoneId zone) {
+        Instant reference = lastBackup != null && lastBackup.isAfter(since) ? lastBackup : since;
+        ZonedDateTime due = schedule.next(reference.atZone(zone), zone);
+        return due.toInstant().isAfter(now) ? null : due;
     }
 
     private void scheduleNext() {
