@@ -26,9 +26,10 @@ import org.wubu.platform.web.Rest;
 
 /**
  * {@code GET /api/health}, public: {@code UP} (200), {@code DEGRADED} (200, something non-critical
- * is wrong, e.g. a bundle's schema failed to migrate) or {@code DOWN} (503, a critical check such
- * as the database failed, or there is no database at all), with every check, every Wubu bundle's
- * state and the build version.
+ * is wrong, e.g. a bundle's schema failed to migrate), {@code STARTING} (503, Karaf is still
+ * installing its boot features) or {@code DOWN} (503, a critical check such as the database
+ * failed, or there is no database at all), with every check, every Wubu bundle's state and the
+ * build version.
  */
 @Component(service = Servlet.class, property = Rest.PERMISSION + "=" + Rest.PUBLIC)
 @HttpWhiteboardServletName("wubu-health")
@@ -37,6 +38,8 @@ import org.wubu.platform.web.Rest;
 public class HealthServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    /** Registered by Karaf once every boot feature is installed; named, not imported, to stay Karaf-neutral. */
+    private static final String BOOT_FINISHED = "org.apache.karaf.features.BootFinished";
 
     private final transient BundleContext context;
     private final transient PlatformInfo platform;
@@ -65,8 +68,8 @@ public class HealthServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Report report = report();
-        Rest.json(resp, report.status().equals("DOWN") ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : HttpServletResponse.SC_OK,
-                report.body());
+        boolean unavailable = report.status().equals("DOWN") || report.status().equals("STARTING");
+        Rest.json(resp, unavailable ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : HttpServletResponse.SC_OK, report.body());
     }
 
     record Report(String status, Map<String, Object> body) {
@@ -108,6 +111,10 @@ public class HealthServlet extends HttpServlet {
             }
         }
         String status = downReasons.length() > 0 ? "DOWN" : degradedReasons.length() > 0 ? "DEGRADED" : "UP";
+        if (!status.equals("UP") && context.getServiceReference(BOOT_FINISHED) == null) {
+            // Karaf is still installing its boot features: not broken, just not ready yet.
+            status = "STARTING";
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
         if (!status.equals("UP")) {
