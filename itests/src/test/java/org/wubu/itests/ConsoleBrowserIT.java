@@ -1,0 +1,360 @@
+package org.wubu.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runners.MethodSorters;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.wubu.console.api.ConsolePage;
+
+/**
+ * The staff web console in a real browser (headless Debian Chromium driven by Selenium) against the
+ * real distribution in demo mode: menus by role, the way back after login, language switch, a refused
+ * then accepted password, an approval decided by another member of staff, a reader without buttons,
+ * and a page bundle stopped and started while the console runs. Screenshots of the main pages go to
+ * {@code target/screenshots/}.
+ *
+ * <p>Not a Pax Exam test: the browser runs in this JVM, so the container is started as a child
+ * process ({@link ConsoleAssembly}). Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver}
+ * (Debian packages {@code chromium chromium-driver}, installed by {@code .ci/run}); nothing is
+ * downloaded at test time.
+ */
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class ConsoleBrowserIT {
+
+    static final String DEMO = "Demo-pass-2026";
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    /** Bound of every wait for the page. */
+    static final Duration WAIT = Duration.ofSeconds(15);
+    static final String SYSTEM_BUNDLE = "org.wubu.console.system";
+
+    private static ConsoleAssembly wubu;
+    private static ChromeDriverService service;
+    private static WebDriver driver;
+    private static Path profile;
+    private static int shots;
+
+    @BeforeClass
+    public static void start() throws Exception {
+        for (String exe : List.of(CHROMIUM, CHROMEDRIVER)) {
+            if (!new File(exe).canExecute()) {
+                throw new IllegalStateException(exe + " is missing: apt-get install -y chromium chromium-driver fonts-wqy-zenhei"
+                        + " (.ci/run does it)");
+            }
+        }
+        try {
+            wubu = ConsoleAssembly.start(Path.of("target/console-it/" + System.currentTimeMillis()).toAbsolutePath());
+            profile = Files.createTempDirectory("wubu-chromium-");
+            service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(CHROMEDRIVER))
+                    .usingAnyFreePort()
+                    .withLogFile(new File("target/chromedriver.log"))
+                    .build();
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM);
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--window-size=1280,800", "--user-data-dir=" + profile,
+                    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", "--lang=zh-CN");
+            driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        } catch (Exception | Error e) {
+            stop();
+            throw e;
+        }
+        Files.createDirectories(ConsoleAssembly.screenshots().toPath());
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            driver = null;
+            if (service != null) {
+                service.stop();
+                service = null;
+            }
+            if (wubu != null) {
+                wubu.close();
+                wubu = null;
+            }
+            if (profile != null) {
+                try (Stream<Path> files = Files.walk(profile)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+                profile = null;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    @Test
+    public void a_menusDifferByRoleAndLoginLeadsBackToThePage() throws IOException {
+        fresh();
+        // Not logged in: the page sends the visitor to the login page and, after it, back.
+        driver.get(wubu.url("/console/audit"));
+        await().until(ExpectedConditions.urlContains("/console/login?next="));
+        screenshot("login");
+        fillLogin("it", DEMO);
+        await().until(ExpectedConditions.urlToBe(wubu.url("/console/audit")));
+        awaitPage("audit");
+        // The console logged in through the platform's web session (POST /api/session), not HTTP Basic.
+        org.openqa.selenium.Cookie session = driver.manage().getCookieNamed("WUBU_SESSION");
+        assertTrue("session cookie set", session != null && session.isHttpOnly());
+        assertEquals(null, ((JavascriptExecutor) driver).executeScript("return sessionStorage.getItem('wubu.basic')"));
+        await().until(d -> d.findElements(By.cssSelector("#audit-table tbody tr")).size() > 0);
+        // it's level caps audit.verify away (its areas are security, monitoring, system): the page says so
+        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chain-status .muted")));
+        assertMenu(true, "dashboard", "approvals", "account", "audit", "system");
+        screenshot("audit-log");
+
+        open("/console/system");
+        awaitPage("system");
+        assertTrue(text(By.id("system-bundles")).contains("org.wubu.console"));
+        screenshot("system");
+
+        driver.findElement(By.id("logout")).click();
+        await().until(ExpectedConditions.urlContains("/console/login"));
+
+        login("planner", DEMO);
+        awaitPage("dashboard");
+        assertMenu(true, "dashboard", "approvals", "account");
+        assertMenu(false, "audit", "system");
+        assertTrue(driver.findElements(By.id("tile-inbox")).size() == 1);
+        screenshot("dashboard-planner");
+
+        // The planner may not use the audit log: the page says so, and the server refuses anyway.
+        open("/console/audit");
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("no-access")));
+        assertEquals(403, wubu.request("GET", "/api/audit?limit=1", null, ConsoleAssembly.basic("planner", DEMO)).status());
+
+        // The general manager may verify the chain: the audit page shows its state.
+        fresh();
+        login("gm", DEMO);
+        open("/console/audit");
+        awaitPage("audit");
+        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chain-status .badge.ok")));
+        await().until(d -> d.findElements(By.cssSelector("#audit-table tbody tr")).size() > 0);
+        screenshot("audit-log-verified");
+    }
+
+    @Test
+    public void b_languageSwitchShowsEnglishAndIsRemembered() throws IOException {
+        fresh();
+        driver.get(wubu.url("/console/login"));
+        await().until(ExpectedConditions.textToBe(By.id("login-submit"), "登录"));
+        login("planner", DEMO);
+        awaitPage("dashboard");
+        assertEquals("工作台", text(By.cssSelector("#menu-dashboard span")));
+        new Select(driver.findElement(By.id("lang"))).selectByValue("en");
+        await().until(ExpectedConditions.textToBe(By.cssSelector("#menu-dashboard span"), "Dashboard"));
+        awaitPage("dashboard");
+        assertEquals("Log out", text(By.id("logout")));
+        assertEquals("Waiting for my decision", text(By.cssSelector("#tile-inbox .title")));
+        screenshot("dashboard-english");
+        driver.navigate().refresh();
+        await().until(ExpectedConditions.textToBe(By.cssSelector("#menu-approvals span"), "Approvals"));
+        new Select(driver.findElement(By.id("lang"))).selectByValue("zh-CN");
+        await().until(ExpectedConditions.textToBe(By.cssSelector("#menu-approvals span"), "审批"));
+    }
+
+    @Test
+    public void c_passwordChangeShowsThePolicyThenSucceeds() throws IOException {
+        fresh();
+        login("designer", DEMO);
+        awaitPage("dashboard");
+        open("/console/account");
+        awaitPage("account");
+        submitPassword(DEMO, "short");
+        WebElement error = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".field-error[data-field='next']")));
+        assertTrue(error.getText(), error.getText().contains("密码至少需要 8 个字符"));
+        screenshot("account-password-refused");
+
+        String accepted = "Kettle-Mango-" + (System.nanoTime() % 100000) + "-Rivet";
+        submitPassword(DEMO, accepted);
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("password-changed")));
+        assertTrue(driver.findElements(By.cssSelector(".field-error")).isEmpty());
+        screenshot("account-password-changed");
+        assertEquals(200, wubu.request("GET", "/api/security/me", null, ConsoleAssembly.basic("designer", accepted)).status());
+        assertEquals(401, wubu.request("GET", "/api/security/me", null, ConsoleAssembly.basic("designer", DEMO)).status());
+    }
+
+    @Test
+    public void d_anotherMemberOfStaffApprovesInTheInboxAndAReaderSeesNoButtons() throws IOException {
+        ConsoleAssembly.Response submitted = wubu.request("POST", "/api/approvals",
+                "{\"kind\":\"security.permission-change\",\"subject\":\"account:warehouse\",\"summary\":\"Warehouse may edit the catalog\","
+                        + "\"payload\":\"{\\\"username\\\":\\\"warehouse\\\",\\\"roles\\\":[\\\"warehouse\\\"],\\\"level\\\":\\\"editor\\\","
+                        + "\\\"areas\\\":[\\\"catalog\\\"],\\\"reason\\\":\\\"browser test\\\"}\"}",
+                ConsoleAssembly.basic("lead", DEMO));
+        assertEquals(submitted.body(), 201, submitted.status());
+        long id = ConsoleAssembly.number(submitted.body(), "id");
+
+        fresh();
+        login("director", DEMO);
+        awaitPage("dashboard");
+        open("/console/approvals");
+        awaitPage("approvals");
+        WebElement link = await().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#inbox-table a[data-id='" + id + "']")));
+        screenshot("approvals-inbox");
+        link.click();
+        await().until(ExpectedConditions.urlToBe(wubu.url("/console/approvals/" + id)));
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("decision-form")));
+        driver.findElement(By.id("decision-comment")).sendKeys("Agreed in the browser test");
+        driver.findElement(By.id("approve")).click();
+        await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("decision-form")));
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("request-steps"), "director"));
+        assertTrue(text(By.id("request-steps")).contains("Agreed in the browser test"));
+        screenshot("approval-detail");
+        String detail = wubu.request("GET", "/api/approvals/" + id, null, ConsoleAssembly.basic("director", DEMO)).body();
+        assertTrue(detail, detail.contains("\"decider\":\"director\"") && detail.contains("\"decision\":\"approve\""));
+
+        // A reader-level account sees the request (the next step waits for its role) but no buttons.
+        String reader = "reader" + (System.nanoTime() % 100000);
+        ConsoleAssembly.Response created = wubu.request("POST", "/api/security/accounts", "{\"username\":\"" + reader
+                + "\",\"displayName\":\"只读用户\",\"roles\":[\"it-admin\"],\"level\":\"reader\",\"areas\":[\"*\"],\"password\":\"" + DEMO + "\"}",
+                ConsoleAssembly.basic("it", DEMO));
+        assertEquals(created.body(), 201, created.status());
+        ConsoleAssembly.Response changed = wubu.request("POST", "/api/security/me/password",
+                "{\"current\":\"" + DEMO + "\",\"next\":\"Reader-pass-2026\"}", ConsoleAssembly.basic(reader, DEMO));
+        assertEquals(changed.body(), 204, changed.status());
+        fresh();
+        login(reader, "Reader-pass-2026");
+        awaitPage("dashboard");
+        open("/console/approvals/" + id);
+        awaitPage("approvals");
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("request-steps")));
+        assertTrue("a reader sees no decision buttons", driver.findElements(By.id("decision-form")).isEmpty()
+                && driver.findElements(By.id("approve")).isEmpty());
+    }
+
+    @Test
+    public void e_aStoppedBundleLeavesTheMenuAndComesBack() throws Exception {
+        fresh();
+        login("it", DEMO);
+        awaitPage("dashboard");
+        assertMenu(true, "system");
+        await().until(ExpectedConditions.presenceOfElementLocated(By.id("tile-system-bundles")));
+
+        wubu.shell("it", DEMO, "bundle:stop " + SYSTEM_BUNDLE);
+        try {
+            awaitMenuAfterReload("system", false);
+            driver.get(wubu.url("/console/system"));
+            WebElement notice = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#notice[data-status='503'] h1")));
+            assertEquals("此模块没有运行", notice.getText());
+            assertTrue(text(By.id("notice")).contains(SYSTEM_BUNDLE));
+            screenshot("module-not-running");
+        } finally {
+            wubu.shell("it", DEMO, "bundle:start " + SYSTEM_BUNDLE);
+        }
+        awaitMenuAfterReload("system", true);
+        open("/console/system");
+        awaitPage("system");
+        assertTrue(text(By.id("system-bundles")).contains(SYSTEM_BUNDLE));
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    private static WebDriverWait await() {
+        return new WebDriverWait(driver, WAIT);
+    }
+
+    /** A browser without login, cookies or remembered language. */
+    private static void fresh() {
+        driver.get(wubu.url("/console/login"));
+        ((JavascriptExecutor) driver).executeScript("localStorage.clear(); sessionStorage.clear();");
+        driver.manage().deleteAllCookies();
+    }
+
+    private static void login(String user, String password) {
+        driver.get(wubu.url("/console/login"));
+        fillLogin(user, password);
+        await().until(ExpectedConditions.not(ExpectedConditions.urlContains("/console/login")));
+    }
+
+    private static void fillLogin(String user, String password) {
+        WebElement name = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        // the page's script fills the texts once loaded; wait for it before typing
+        await().until(d -> !d.findElement(By.id("login-submit")).getText().isBlank());
+        name.clear();
+        name.sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
+    }
+
+    private static void open(String path) {
+        driver.get(wubu.url(path));
+    }
+
+    /** Waits until the shell has drawn the page with this id. */
+    private static void awaitPage(String id) {
+        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#content[data-page='" + id + "'][data-ready='true']")));
+    }
+
+    private static void assertMenu(boolean present, String... ids) {
+        for (String id : ids) {
+            assertEquals("menu entry " + id + (present ? " missing" : " unexpected"), present,
+                    !driver.findElements(By.id("menu-" + id)).isEmpty());
+        }
+    }
+
+    /** Reloads the dashboard (bounded) until the menu entry has left or come back. */
+    private static void awaitMenuAfterReload(String id, boolean present) {
+        new WebDriverWait(driver, WAIT, Duration.ofMillis(500)).until(d -> {
+            d.get(wubu.url("/console/dashboard"));
+            new WebDriverWait(d, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#content[data-ready='true']")));
+            return d.findElements(By.id("menu-" + id)).isEmpty() != present;
+        });
+    }
+
+    private static void submitPassword(String current, String next) {
+        for (String[] field : new String[][] {{"current", current}, {"next", next}, {"repeat", next}}) {
+            WebElement input = driver.findElement(By.cssSelector("#password-form input[name='" + field[0] + "']"));
+            input.clear();
+            input.sendKeys(field[1]);
+        }
+        driver.findElement(By.id("password-submit")).click();
+    }
+
+    private static String text(By by) {
+        return driver.findElement(by).getText();
+    }
+
+    private static void screenshot(String name) throws IOException {
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Path target = ConsoleAssembly.screenshots().toPath().resolve(String.format("%02d-%s.png", ++shots, name));
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The console's own constants, so that a rename in the API shows here at compile time. */
+    static final String CONSOLE = ConsolePage.CONSOLE_PATH;
+}
