@@ -17,6 +17,11 @@ public interface ApprovalService {
 
     /** Permission to read every request, not only one's own and those one may decide. */
     String READ_ALL = "approvals.read";
+    /**
+     * Needed, besides holding the step's role or permission, to decide anything: a decision changes
+     * data, so read-only accounts (the reader level of SEC-1) never hold it.
+     */
+    String DECIDE = "approvals.decide";
 
     /** Refusal: the requester may not decide their own request. */
     String OWN_REQUEST = "own-request";

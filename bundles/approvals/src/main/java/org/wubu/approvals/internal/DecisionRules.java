@@ -26,6 +26,12 @@ final class DecisionRules {
             return new WubuException(ApprovalService.OWN_REQUEST, "you asked for request #" + r.id()
                     + "; someone else must decide it", details);
         }
+        if (!caller.hasPermission(ApprovalService.DECIDE)) {
+            // A decision changes data: read-only (reader level) accounts never decide, whatever their role.
+            return new WubuException(ApprovalService.NOT_YOUR_STEP, caller.username() + " may read but not decide"
+                    + " approval requests (permission " + ApprovalService.DECIDE + ")",
+                    Map.of("id", r.id(), "permission", ApprovalService.DECIDE));
+        }
         ApprovalStep step = r.chain().get(r.currentStep());
         String stepName = "step " + (r.currentStep() + 1) + " of " + r.chain().size();
         if (!step.heldBy(caller)) {

@@ -51,11 +51,11 @@ public class ApprovalEngineTest {
     /** Proposes price changes. */
     private static final Caller ALICE = new Caller("alice", Set.of("planner"), Set.of("catalog.price.propose"));
     /** The marketing director: decides step 1 by role. */
-    private static final Caller BOB = new Caller("bob", Set.of("marketing-director"), Set.of());
+    private static final Caller BOB = new Caller("bob", Set.of("marketing-director"), Set.of(ApprovalService.DECIDE));
     /** Holds the approving permission: decides step 2. */
-    private static final Caller CAROL = new Caller("carol", Set.of("gm"), Set.of("catalog.price.approve"));
+    private static final Caller CAROL = new Caller("carol", Set.of("gm"), Set.of("catalog.price.approve", ApprovalService.DECIDE));
     /** Holds both the role and the permission. */
-    private static final Caller DAVE = new Caller("dave", Set.of("marketing-director"), Set.of("catalog.price.approve", "catalog.price.propose"));
+    private static final Caller DAVE = new Caller("dave", Set.of("marketing-director"), Set.of("catalog.price.approve", "catalog.price.propose", ApprovalService.DECIDE));
     private static final Caller NOBODY = new Caller("nobody", Set.of(), Set.of());
     private static final Caller AUDITOR = new Caller("ivy", Set.of(), Set.of(ApprovalService.READ_ALL));
 
@@ -184,16 +184,25 @@ public class ApprovalEngineTest {
         engine.decide(BOB, r.id(), Decision.APPROVE, null);
         // BOB has the role of step 1 but not the permission of step 2 (and decided step 1 anyway).
         assertEquals(ApprovalService.NOT_YOUR_STEP, code(() -> engine.decide(
-                new Caller("bob2", Set.of("marketing-director"), Set.of()), r.id(), Decision.APPROVE, null)));
+                new Caller("bob2", Set.of("marketing-director"), Set.of(ApprovalService.DECIDE)), r.id(), Decision.APPROVE, null)));
         // The administrator's wildcard holds every permission step.
         Caller admin = new Caller("root", Set.of(), Set.of(Caller.ALL));
         assertEquals(List.of(r.id()), ids(engine.inbox(admin)));
         // A permission pattern counts like the permission where Caller.hasPermission grants it.
-        Caller wildcard = new Caller("wendy", Set.of(), Set.of("catalog.*"));
+        Caller wildcard = new Caller("wendy", Set.of(), Set.of("catalog.*", ApprovalService.DECIDE));
         if (wildcard.hasPermission("catalog.price.approve")) {
             assertEquals(List.of(r.id()), ids(engine.inbox(wildcard)));
             assertEquals(ApprovalState.APPLIED, engine.decide(wildcard, r.id(), Decision.APPROVE, "ok").state());
         }
+    }
+
+    @Test
+    public void aReaderLevelAccountNeverDecidesWhateverItsRole() {
+        ApprovalRequest r = submit(ALICE);
+        Caller readOnlyDirector = new Caller("rita", Set.of("marketing-director"), Set.of("catalog.read"));
+        assertEquals(ApprovalService.NOT_YOUR_STEP, code(() -> engine.decide(readOnlyDirector, r.id(), Decision.REJECT, "no")));
+        assertEquals(List.of(), ids(engine.inbox(readOnlyDirector)));
+        assertEquals(ApprovalState.PENDING, engine.get(AUDITOR, r.id()).state());
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.wubu.approvals.api.ApprovalHandler;
+import org.wubu.approvals.api.ApprovalService;
 import org.wubu.platform.api.Caller;
 import org.wubu.platform.web.Rest;
 
@@ -35,7 +36,7 @@ import org.wubu.platform.web.Rest;
 public class ApprovalServletTest {
 
     private static final Caller ALICE = new Caller("alice", Set.of("planner"), Set.of("catalog.price.propose"));
-    private static final Caller BOB = new Caller("bob", Set.of("marketing-director"), Set.of());
+    private static final Caller BOB = new Caller("bob", Set.of("marketing-director"), Set.of(ApprovalService.DECIDE));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EmbeddedDataSource ds;

@@ -26,6 +26,11 @@ public class ConfiguredRoleCatalog implements RoleCatalog {
 
     /** Always granted to a dba (SEC-1: also back up and restore). */
     static final Set<String> DBA_EXTRA = Set.of("backup.manage", "backup.read");
+    /**
+     * Granted to every editor and dba: deciding an approval step changes data, which a reader may
+     * not; which steps a person decides still depends on their roles.
+     */
+    static final String DECIDE_APPROVALS = "approvals.decide";
 
     private static final Map<String, RoleDefinition> DEFAULTS = defaults();
 
@@ -74,6 +79,9 @@ public class ConfiguredRoleCatalog implements RoleCatalog {
             } else if (level != Level.READER && inScope(p, areas)) {
                 out.add(p);
             }
+        }
+        if (level != Level.READER) {
+            out.add(DECIDE_APPROVALS);
         }
         if (level == Level.DBA) {
             out.addAll(DBA_EXTRA);

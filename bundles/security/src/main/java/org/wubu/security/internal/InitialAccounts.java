@@ -38,7 +38,7 @@ final class InitialAccounts {
             new String[] {"agent", "孙客服", RoleCatalog.CS_AGENT, "EDITOR", "orders,cs"},
             new String[] {"csmanager", "周客服主管", RoleCatalog.CS_MANAGER, "EDITOR", "orders,cs,duty"},
             new String[] {"delivery", "吴配送", RoleCatalog.DELIVERY, "EDITOR", "orders"},
-            new String[] {"it", "郑管理员", RoleCatalog.IT_ADMIN, "DBA", "security,monitoring,system"},
+            new String[] {"it", "郑管理员", RoleCatalog.IT_ADMIN, "DBA", "security,audit,monitoring,system"},
             new String[] {"buyer", "冯采购", RoleCatalog.PROCUREMENT, "EDITOR", "procurement"},
             new String[] {"commerce", "何商务主管", RoleCatalog.COMMERCIAL_HEAD, "EDITOR", "procurement"},
             new String[] {"engineering", "许工程主管", RoleCatalog.ENGINEERING_LEAD, "EDITOR", "procurement"},
