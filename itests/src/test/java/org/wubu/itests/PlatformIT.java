@@ -251,6 +251,24 @@ public class PlatformIT extends WubuTestSupport {
         }
     }
 
+    @Test
+    public void f_backupsOverRestForTheDbaOnly() {
+        Map<String, String> json = new java.util.HashMap<>(IT_ADMIN);
+        json.put("Content-Type", "application/json");
+        HttpResult taken = http("POST", "/api/backups", null, json);
+        assertEquals(taken.toString(), 201, taken.status());
+        Matcher name = Pattern.compile("\"name\":\"([^\"]+)\"").matcher(taken.body());
+        assertTrue(taken.body(), name.find());
+        HttpResult listed = http("GET", "/api/backups", null, IT_ADMIN);
+        assertTrue(listed.body(), listed.body().contains(name.group(1)));
+        HttpResult verified = http("POST", "/api/backups/" + name.group(1) + "/verify", null, json);
+        assertEquals(verified.toString(), 200, verified.status());
+        assertTrue(verified.body(), verified.body().contains("\"ok\":true"));
+        // An editor without the dba level may not even list them.
+        assertEquals(403, http("GET", "/api/backups", null, basicAuth("planner", "Demo-pass-2026")).status());
+        assertEquals(404, http("POST", "/api/backups/no-such-backup/verify", null, json).status());
+    }
+
     // ---- helpers ----
 
     private Bundle bundle(String symbolicName) {
