@@ -117,6 +117,16 @@ public class SecurityIT extends WubuTestSupport {
     }
 
     @Test
+    public void shellCommandsListAndUnlockAccounts() {
+        String list = executeCommand("security:accounts");
+        assertTrue(list, list.contains("planner") && list.contains("marketing-director"));
+        String unlocked = executeCommand("security:unlock lead");
+        assertTrue(unlocked, unlocked.contains("Account lead unlocked"));
+        String missing = executeCommand("security:unlock nobody-here");
+        assertTrue(missing, missing.contains("does not exist"));
+    }
+
+    @Test
     public void theSameAccountLogsInThroughJaasAndSsh() throws Exception {
         Subject subject = new Subject();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();

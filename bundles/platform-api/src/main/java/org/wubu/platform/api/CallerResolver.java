@@ -23,6 +23,15 @@ public interface CallerResolver {
      *
      * @throws IllegalStateException when there is no subject or it names no user
      */
+    /**
+     * The caller of the JAAS login the current thread runs under, e.g. a Karaf shell command's:
+     * shell commands call this to act with the permissions their user has on the web.
+     */
+    @SuppressWarnings("removal") // Subject.getSubject is how Karaf 4.4 exposes the shell's login on Java 17
+    default Caller resolveCurrent() {
+        return resolve(javax.security.auth.Subject.getSubject(java.security.AccessController.getContext()));
+    }
+
     default Caller resolve(javax.security.auth.Subject subject) {
         if (subject == null) {
             throw new IllegalStateException("no logged-in user in this session");

@@ -25,7 +25,7 @@ public class ApprovalIdCompleter implements Completer {
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
         StringsCompleter ids = new StringsCompleter();
         try {
-            Caller caller = ShellCaller.current(callers);
+            Caller caller = callers.resolveCurrent();
             approvals.inbox(caller).forEach(r -> ids.getStrings().add(Long.toString(r.id())));
             approvals.mine(caller, null, 50).forEach(r -> ids.getStrings().add(Long.toString(r.id())));
         } catch (RuntimeException unavailable) {

@@ -47,7 +47,7 @@ public class ApprovalListCommand implements Action {
             System.err.println("Choose one of --inbox, --mine and --overdue.");
             return null;
         }
-        Caller caller = ShellCaller.current(callers);
+        Caller caller = callers.resolveCurrent();
         List<ApprovalRequest> requests;
         String empty;
         if (mine) {

@@ -43,7 +43,7 @@ public class ApprovalShowCommand implements Action {
 
     @Override
     public Object execute() {
-        Caller caller = ShellCaller.current(callers);
+        Caller caller = callers.resolveCurrent();
         Locale locale = lang != null && lang.trim().toLowerCase(Locale.ROOT).startsWith("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
         ApprovalRequest r = approvals.get(caller, id);
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx").withZone(clock.zone());

@@ -38,7 +38,7 @@ public class AuditListCommand implements Action {
 
     @Override
     public Object execute() {
-        AuditPage page = audit.list(ShellCaller.current(callers), new AuditQuery(actor, subject, null, null, null, null, limit));
+        AuditPage page = audit.list(callers.resolveCurrent(), new AuditQuery(actor, subject, null, null, null, null, limit));
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(clock.zone());
         ShellTable table = new ShellTable();
         table.column("Seq").alignRight();

@@ -20,7 +20,7 @@ public class AuditVerifyCommand implements Action {
 
     @Override
     public Object execute() {
-        ChainVerification v = audit.verify(ShellCaller.current(callers));
+        ChainVerification v = audit.verify(callers.resolveCurrent());
         System.out.println("Audit log " + v.summary());
         return null;
     }

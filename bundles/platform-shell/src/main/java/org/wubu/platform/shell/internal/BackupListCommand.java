@@ -35,7 +35,7 @@ public class BackupListCommand implements Action {
         table.column("Tables").alignRight();
         table.column("Rows").alignRight();
         table.column("Audit head").alignRight();
-        for (BackupInfo b : backups.list(ShellCaller.current(callers))) {
+        for (BackupInfo b : backups.list(callers.resolveCurrent())) {
             long rows = b.rowCounts().values().stream().mapToLong(Long::longValue).sum();
             table.addRow().addContent(b.name(), time.format(b.takenAt()), b.trigger(), b.sizeBytes(), b.rowCounts().size(),
                     rows, b.auditHead() == null ? "-" : b.auditHead().sequence());

@@ -25,7 +25,7 @@ public class BackupNameCompleter implements Completer {
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
         StringsCompleter names = new StringsCompleter();
         try {
-            backups.list(ShellCaller.current(callers)).stream().map(BackupInfo::name).forEach(names.getStrings()::add);
+            backups.list(callers.resolveCurrent()).stream().map(BackupInfo::name).forEach(names.getStrings()::add);
         } catch (RuntimeException noPermission) {
             // no completion for users who may not list backups
         }

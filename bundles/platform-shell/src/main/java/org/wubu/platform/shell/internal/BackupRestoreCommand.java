@@ -30,7 +30,7 @@ public class BackupRestoreCommand implements Action {
 
     @Override
     public Object execute() {
-        Path db = backups.restoreInto(ShellCaller.current(callers), name, Path.of(dataFolder));
+        Path db = backups.restoreInto(callers.resolveCurrent(), name, Path.of(dataFolder));
         System.out.println("Backup " + name + " restored into " + db);
         System.out.println("Start Wubu on it: stop Karaf, then run it with KARAF_DATA=" + Path.of(dataFolder).toAbsolutePath()
                 + " (or move that folder's derby/ into the current data folder while Karaf is stopped).");

@@ -20,7 +20,7 @@ public class BackupRunCommand implements Action {
 
     @Override
     public Object execute() {
-        BackupInfo b = backups.run(ShellCaller.current(callers));
+        BackupInfo b = backups.run(callers.resolveCurrent());
         long rows = b.rowCounts().values().stream().mapToLong(Long::longValue).sum();
         System.out.println("Backup " + b.name() + " taken: " + b.sizeBytes() + " bytes, " + b.rowCounts().size()
                 + " tables, " + rows + " rows" + (b.auditHead() == null ? "" : ", audit head " + b.auditHead().sequence()));

@@ -26,7 +26,7 @@ public class BackupVerifyCommand implements Action {
 
     @Override
     public Object execute() {
-        BackupVerification v = backups.verify(ShellCaller.current(callers), name);
+        BackupVerification v = backups.verify(callers.resolveCurrent(), name);
         System.out.println("Backup " + v.summary());
         return null;
     }
