@@ -6,42 +6,21 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import java.lang.annotation.Annotation;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.persistence.EntityManagerFactory;
-import javax.persistence.Persistence;
 import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.junit.After;
 import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
 import org.wubu.platform.api.Caller;
 import org.wubu.platform.api.PermissionDeniedException;
-import org.wubu.platform.api.PlatformInfo;
-import org.wubu.platform.api.ShopClock;
 import org.wubu.platform.api.ValidationException;
-import org.wubu.platform.api.audit.AuditEntry;
-import org.wubu.platform.api.audit.AuditPage;
-import org.wubu.platform.api.audit.AuditQuery;
-import org.wubu.platform.api.audit.AuditService;
-import org.wubu.platform.api.chain.ChainHead;
-import org.wubu.platform.api.chain.ChainVerification;
 import org.wubu.platform.api.login.LoginOutcome;
-import org.wubu.platform.api.persistence.SchemaReady;
 import org.wubu.security.api.AccountDraft;
 import org.wubu.security.api.AccountStatus;
 import org.wubu.security.api.Level;
@@ -53,49 +32,24 @@ public class AccountManagerTest {
 
     private static final char[] GOOD = "Demo-pass-2026".toCharArray();
 
+    @Rule
+    public final SecurityFixture fixture = new SecurityFixture();
+
     private EmbeddedDataSource ds;
-    private EntityManagerFactory emf;
     private AccountManager accounts;
-    private final List<String> audited = new ArrayList<>();
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-27T02:00:00Z"));
+    private List<String> audited;
+    private AtomicReference<Instant> now;
     private Caller it;
 
     @Before
     public void setUp() throws Exception {
-        System.setProperty("derby.stream.error.file", "target/derby.log");
-        Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "security-");
-        System.setProperty("karaf.data", dir.toString());
-        ds = new EmbeddedDataSource();
-        ds.setDatabaseName(dir.resolve("db").toString());
-        ds.setCreateDatabase("create");
-        String script = Files.readString(Path.of("src/main/resources/db/migration/V1__accounts.sql"), StandardCharsets.UTF_8)
-                .replaceAll("(?m)--.*$", "");
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : script.split(";")) {
-                if (!sql.isBlank()) {
-                    s.execute(sql);
-                }
-            }
-        }
-        emf = Persistence.createEntityManagerFactory("wubu-security", Map.of("javax.persistence.nonJtaDataSource", ds));
-        ConfiguredRoleCatalog roles = new ConfiguredRoleCatalog();
-        roles.configure(Map.of());
-        accounts = new AccountManager(emf, new SchemaReady() { }, clock(), audit(), roles, platform(false), config());
-        accounts.deactivate(); // waits for the initial accounts
-        it = accounts.callerOfExisting("admin");
+        ds = fixture.ds;
+        accounts = fixture.accounts;
+        audited = fixture.audited;
+        now = fixture.now;
+        it = fixture.it;
         assertNotNull("production mode creates a first administrator", it);
-        assertTrue(Files.exists(dir.resolve("security/initial-admin-password.txt")));
-    }
-
-    @After
-    public void tearDown() {
-        emf.close();
-        ds.setShutdownDatabase("shutdown");
-        try {
-            ds.getConnection();
-        } catch (SQLException expected) {
-            // shut down
-        }
+        assertTrue(Files.exists(fixture.dataFolder.resolve("security/initial-admin-password.txt")));
     }
 
     private void createPlanner() {
@@ -220,95 +174,5 @@ public class AccountManagerTest {
             assertTrue(d[0], accounts.login(d[0], GOOD.clone(), "web").ok());
         }
         assertEquals(17, accounts.count());
-    }
-
-    // ---- fixtures ----
-
-    private ShopClock clock() {
-        return new ShopClock() {
-            @Override
-            public Instant now() {
-                return now.get();
-            }
-
-            @Override
-            public ZoneId zone() {
-                return ZoneId.of("Asia/Shanghai");
-            }
-        };
-    }
-
-    private AuditService audit() {
-        return new AuditService() {
-            @Override
-            public AuditEntry record(Caller actor, String action, String subject, String details) {
-                audited.add(action + " " + subject);
-                return null;
-            }
-
-            @Override
-            public AuditPage list(Caller caller, AuditQuery query) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public ChainVerification verify(Caller caller) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Optional<ChainHead> head() {
-                return Optional.empty();
-            }
-
-            @Override
-            public long count() {
-                return audited.size();
-            }
-        };
-    }
-
-    private static PlatformInfo platform(boolean demo) {
-        return new PlatformInfo() {
-            @Override
-            public Mode mode() {
-                return demo ? Mode.DEMO : Mode.PRODUCTION;
-            }
-
-            @Override
-            public String shopName() {
-                return "五步商城";
-            }
-
-            @Override
-            public Currency currency() {
-                return Currency.getInstance("CNY");
-            }
-
-            @Override
-            public String version() {
-                return "test";
-            }
-        };
-    }
-
-    private static SecurityConfig config() {
-        return new SecurityConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return SecurityConfig.class;
-            }
-
-            @Override public int password_minLength() { return 8; }
-            @Override public boolean password_noLeadingDigit() { return true; }
-            @Override public int password_minKinds() { return 2; }
-            @Override public boolean password_rejectCommon() { return true; }
-            @Override public int password_history() { return 5; }
-            @Override public int password_maxAgeDays() { return 90; }
-            @Override public int password_warnDays() { return 14; }
-            @Override public int login_throttleAfter() { return 5; }
-            @Override public int login_lockAfter() { return 10; }
-            @Override public int login_lockMinutes() { return 15; }
-        };
     }
 }
