@@ -3,6 +3,7 @@
 import { api, whoami, logout, hasPermission, loginUrl } from './kit/api.js';
 import { t, loadMessages, applyTexts, currentLang, setLang, formatTime, formatMoney, roleName } from './kit/i18n.js';
 import * as ui from './kit/ui.js';
+import { live, stopLive, debounce } from './kit/live.js';
 
 const content = document.getElementById('content');
 
@@ -39,6 +40,7 @@ async function main() {
   langSelect.value = currentLang();
   langSelect.addEventListener('change', () => { setLang(langSelect.value); location.reload(); });
   document.getElementById('logout').addEventListener('click', async () => {
+    stopLive();
     await logout();
     location.assign('/console/login?reason=logout');
   });
@@ -81,6 +83,7 @@ async function main() {
   await module.render({
     root: content, page, path, sub: path.slice(page.path.length), user, lang: currentLang(), shop, health: health.data || {},
     api, t, ui, formatTime, formatMoney, roleName, can: (permission) => hasPermission(user, permission),
+    live, debounce,
     // A reader-level account holds read permissions only: pages show it no buttons that change anything.
     readOnly: !user.permissions.some((p) => !p.endsWith('.read')),
   });

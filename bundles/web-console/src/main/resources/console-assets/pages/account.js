@@ -1,6 +1,7 @@
-// My account: who I am, and changing my password under the shop's policy (the server checks it and
-// names every rule the new password breaks, in both languages).
-export async function render({ root, api, t, ui, user, lang, roleName }) {
+// My account: who I am, changing my password under the shop's policy (the server checks it and
+// names every rule the new password breaks, in both languages), and my personal API tokens for
+// scripts (shown once when created, with a copy button; revoked at once).
+export async function render({ root, api, t, ui, user, lang, roleName, formatTime }) {
   const { el } = ui;
   const { passwordChanged } = await import('../kit/api.js');
   root.append(el('h1', {}, t('account.heading')));
@@ -67,4 +68,78 @@ export async function render({ root, api, t, ui, user, lang, roleName }) {
       button.disabled = false;
     }
   });
+
+  if (!user.mustChangePassword && !new URLSearchParams(location.search).get('forced')) await tokens({ root, api, t, ui, formatTime });
+}
+
+async function tokens({ root, api, t, ui, formatTime }) {
+  const { el } = ui;
+  const section = el('section', { class: 'panel', id: 'tokens' }, el('h2', {}, t('tokens.heading')),
+    el('p', { class: 'muted' }, t('tokens.intro')));
+  root.append(section);
+
+  const revoke = async (tok) => {
+    if (!await ui.ask({ id: 'revoke-dialog', title: t('tokens.revoke'), text: t('tokens.revokeConfirm', { name: tok.name }),
+      confirmText: t('tokens.revoke'), danger: true })) return;
+    try {
+      await api('/api/security/me/tokens/' + encodeURIComponent(tok.id), { method: 'DELETE' });
+      ui.toast(t('tokens.revoked', { name: tok.name }), 'ok');
+      await table.reload();
+    } catch (e) {
+      ui.toast(ui.errorText(e), 'error');
+    }
+  };
+  const stateText = (s) => (t('tokens.status.' + s) === 'tokens.status.' + s ? s : t('tokens.status.' + s));
+  const table = ui.dataTable({
+    id: 'tokens-table', sortBy: { column: 1, descending: true }, pageSize: 10, emptyText: t('tokens.empty'),
+    columns: [
+      { title: t('tokens.name'), value: (x) => x.name, sort: (x) => x.name },
+      { title: t('tokens.created'), value: (x) => formatTime(x.createdAt), sort: (x) => x.createdAt },
+      { title: t('tokens.expires'), value: (x) => formatTime(x.expiresAt), sort: (x) => x.expiresAt },
+      { title: t('tokens.lastUsed'), value: (x) => formatTime(x.lastUsedAt) || '—', sort: (x) => x.lastUsedAt || '' },
+      { title: t('tokens.status'), value: (x) => ui.badge(x.status === 'active' ? 'ok' : 'bad', stateText(x.status)), sort: (x) => x.status },
+      { title: '', value: (x) => (x.status === 'active' ? el('button', {
+        type: 'button', class: 'small danger', dataset: { token: x.id }, onclick: () => revoke(x) }, t('tokens.revoke')) : '') },
+    ],
+    load: async () => (await api('/api/security/me/tokens')).data.items,
+  });
+
+  const form = el('form', { class: 'inline', id: 'token-form', novalidate: true },
+    ui.field(t('tokens.name'), el('input', { name: 'name', maxlength: 100 })),
+    ui.field(t('tokens.days'), el('input', { name: 'expiresInDays', type: 'number', min: 1, value: 90, style: 'width:6em' })),
+    el('button', { type: 'submit', class: 'primary', id: 'token-create' }, t('tokens.create')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    ui.clearErrors(form);
+    const name = form.name.value.trim();
+    if (!name) { ui.showErrors(form, { name: t('form.required') }); return; }
+    const days = form.expiresInDays.value ? Number(form.expiresInDays.value) : null;
+    let created;
+    try {
+      created = (await api('/api/security/me/tokens', { method: 'POST', body: { name, expiresInDays: days } })).data;
+    } catch (e) {
+      const details = (e.details && Object.keys(e.details)) || [];
+      if (e.status === 400 && details.length) {
+        const errors = {};
+        for (const k of details) errors[form.elements[k] ? k : ''] = t(k === 'expiresInDays' ? 'tokens.error.days' : 'tokens.error.name');
+        ui.showErrors(form, errors);
+      } else {
+        ui.showErrors(form, { '': ui.errorText(e) });
+      }
+      return;
+    }
+    form.reset();
+    const value = el('input', { id: 'token-value', readonly: true, value: created.token, class: 'mono wide', 'aria-label': t('tokens.secret') });
+    ui.dialog({ id: 'token-dialog', title: t('tokens.createdTitle', { name: created.name }), body: [
+      el('p', { class: 'notice-line' }, t('tokens.onlyOnce')),
+      el('div', { class: 'copy-line' }, value, ui.copyButton(value, 'token-copy')),
+      el('p', { class: 'muted' }, t('tokens.usage')),
+      el('pre', { class: 'payload' }, 'curl -H "Authorization: Bearer <token>" ' + location.origin + '/api/security/me'),
+      el('p', { class: 'muted' }, t('tokens.expiresAt', { time: formatTime(created.expiresAt) })),
+    ] });
+    value.select();
+    await table.reload();
+  });
+  section.append(form, table);
+  await table.ready;
 }

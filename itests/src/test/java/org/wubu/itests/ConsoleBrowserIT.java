@@ -11,15 +11,19 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.AfterClass;
+import org.junit.Assume;
 import org.junit.BeforeClass;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runners.MethodSorters;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -35,7 +39,10 @@ import org.wubu.console.api.ConsolePage;
  * The staff web console in a real browser (headless Debian Chromium driven by Selenium) against the
  * real distribution in demo mode: menus by role, the way back after login, language switch, a refused
  * then accepted password, an approval decided by another member of staff, a reader without buttons,
- * and a page bundle stopped and started while the console runs. Screenshots of the main pages go to
+ * a page bundle stopped and started while the console runs, an account created by the IT administrator
+ * (refused, then accepted password; sorting; the dialog closed with Esc), the dashboard's inbox count
+ * following a new request live (Server-Sent Events), a personal API token shown once and revoked, and
+ * the backups page (run and verify once the backup REST is installed). Screenshots of the main pages go to
  * {@code target/screenshots/}.
  *
  * <p>Not a Pax Exam test: the browser runs in this JVM, so the container is started as a child
@@ -135,7 +142,7 @@ public class ConsoleBrowserIT {
         await().until(d -> d.findElements(By.cssSelector("#audit-table tbody tr")).size() > 0);
         // The IT administrator may verify the chain (audit is in its areas): the page shows it intact.
         await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chain-status .badge.ok")));
-        assertMenu(true, "dashboard", "approvals", "account", "audit", "system");
+        assertMenu(true, "dashboard", "approvals", "account", "audit", "system", "staff", "backups");
         screenshot("audit-log");
 
         open("/console/system");
@@ -149,7 +156,7 @@ public class ConsoleBrowserIT {
         login("planner", DEMO);
         awaitPage("dashboard");
         assertMenu(true, "dashboard", "approvals", "account");
-        assertMenu(false, "audit", "system");
+        assertMenu(false, "audit", "system", "staff", "backups");
         assertTrue(driver.findElements(By.id("tile-inbox")).size() == 1);
         screenshot("dashboard-planner");
 
@@ -255,6 +262,13 @@ public class ConsoleBrowserIT {
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("request-steps")));
         assertTrue("a reader sees no decision buttons", driver.findElements(By.id("decision-form")).isEmpty()
                 && driver.findElements(By.id("approve")).isEmpty());
+        // An IT administrator at reader level keeps backup.read and audit.read: the backups page, but no buttons;
+        // security.accounts.* is no read permission, so the staff page is not in its menu.
+        open("/console/backups");
+        awaitPage("backups");
+        assertMenu(false, "staff");
+        assertTrue("a reader sees no backup buttons", driver.findElements(By.id("backup-run")).isEmpty()
+                && driver.findElements(By.cssSelector("#backups-table button.verify")).isEmpty());
     }
 
     @Test
@@ -280,6 +294,134 @@ public class ConsoleBrowserIT {
         open("/console/system");
         awaitPage("system");
         assertTrue(text(By.id("system-bundles")).contains(SYSTEM_BUNDLE));
+    }
+
+    @Test
+    public void f_itAdminCreatesAnAccountWithARefusedThenAnAcceptedPassword() throws IOException {
+        fresh();
+        login("it", DEMO);
+        open("/console/staff");
+        awaitPage("staff");
+        await().until(d -> d.findElements(By.cssSelector("#accounts-table tbody tr")).size() > 0);
+        assertTrue(text(By.id("accounts-table")).contains("warehouse"));
+        screenshot("staff-accounts");
+
+        // The dialog is modal and keyboard-friendly: Esc closes it and nothing is created.
+        driver.findElement(By.id("staff-new")).click();
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("account-form")));
+        assertEquals("username", driver.switchTo().activeElement().getAttribute("name"));
+        driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        await().until(ExpectedConditions.numberOfElementsToBe(By.id("account-dialog"), 0));
+
+        driver.findElement(By.id("staff-new")).click();
+        WebElement form = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("account-form")));
+        String user = "clerk" + (System.nanoTime() % 100000);
+        form.findElement(By.name("username")).sendKeys(user);
+        form.findElement(By.name("displayName")).sendKeys("测试店员");
+        form.findElement(By.name("phone")).sendKeys("+86 21 5555 0101");
+        new Select(form.findElement(By.name("roles"))).selectByValue("warehouse");
+        new Select(form.findElement(By.name("level"))).selectByValue("editor");
+        form.findElement(By.name("areas")).sendKeys("warehouse, orders");
+        form.findElement(By.name("password")).sendKeys("short");
+        form.findElement(By.cssSelector("button[data-role='submit']")).click();
+        WebElement error = await().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#account-form .field-error[data-field='password']")));
+        assertTrue(error.getText(), error.getText().contains("密码至少需要 8 个字符"));
+        screenshot("staff-password-refused");
+        assertEquals(404, wubu.request("GET", "/api/security/accounts/" + user, null, ConsoleAssembly.basic("it", DEMO)).status());
+
+        WebElement password = form.findElement(By.name("password"));
+        password.clear();
+        password.sendKeys("Ledger-Pine-" + (System.nanoTime() % 100000) + "-Rope");
+        form.findElement(By.cssSelector("button[data-role='submit']")).click();
+        await().until(ExpectedConditions.numberOfElementsToBe(By.id("account-dialog"), 0));
+        // the table sorts by username; its header button turns the order round
+        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#accounts-table span[data-user='" + user + "']")));
+        WebElement byName = driver.findElement(By.cssSelector("#accounts-table th button.sort[data-column='0']"));
+        byName.click();
+        assertEquals("descending", driver.findElement(By.cssSelector("#accounts-table th:first-child")).getAttribute("aria-sort"));
+        String first = text(By.cssSelector("#accounts-table tbody tr:first-child td:first-child"));
+        assertTrue(first + " sorts after " + user, first.compareTo(user) >= 0);
+        screenshot("staff-account-created");
+        ConsoleAssembly.Response created = wubu.request("GET", "/api/security/accounts/" + user, null, ConsoleAssembly.basic("it", DEMO));
+        assertEquals(created.body(), 200, created.status());
+        assertTrue(created.body(), created.body().contains("\"mustChangePassword\":true") && created.body().contains("\"level\":\"editor\""));
+    }
+
+    @Test
+    public void g_theDashboardCountsANewRequestWithoutReloading() throws IOException {
+        fresh();
+        login("director", DEMO);
+        awaitPage("dashboard");
+        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#tiles[data-live='true']")));
+        int before = Integer.parseInt(text(By.cssSelector("#tile-inbox .value")));
+        ((JavascriptExecutor) driver).executeScript("window.wubuNoReload = true;");
+        ConsoleAssembly.Response submitted = wubu.request("POST", "/api/approvals",
+                "{\"kind\":\"security.permission-change\",\"subject\":\"account:delivery\",\"summary\":\"Delivery may read the catalog\","
+                        + "\"payload\":\"{\\\"username\\\":\\\"delivery\\\",\\\"roles\\\":[\\\"delivery\\\"],\\\"level\\\":\\\"editor\\\","
+                        + "\\\"areas\\\":[\\\"catalog\\\"],\\\"reason\\\":\\\"live update test\\\"}\"}",
+                ConsoleAssembly.basic("lead", DEMO));
+        assertEquals(submitted.body(), 201, submitted.status());
+        await().until(ExpectedConditions.textToBe(By.cssSelector("#tile-inbox .value"), Integer.toString(before + 1)));
+        assertEquals(Boolean.TRUE, ((JavascriptExecutor) driver).executeScript("return window.wubuNoReload === true;"));
+        screenshot("dashboard-live-update");
+        // The stream needs a login like every API path.
+        assertEquals(401, wubu.request("GET", "/api/console/events", null, java.util.Map.of()).status());
+    }
+
+    @Test
+    public void h_personalApiTokenIsShownOnceAndCanBeRevoked() throws IOException {
+        fresh();
+        login("planner", DEMO);
+        open("/console/account");
+        awaitPage("account");
+        WebElement form = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("token-form")));
+        form.findElement(By.id("token-create")).click();
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#token-form .field-error[data-field='name']")));
+        form.findElement(By.name("name")).sendKeys("price export script");
+        form.findElement(By.id("token-create")).click();
+        WebElement value = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("token-value")));
+        assertTrue(driver.findElement(By.id("token-copy")).isDisplayed());
+        String token = value.getAttribute("value");
+        screenshot("account-token-created");
+        Map<String, String> bearer = Map.of("Authorization", "Bearer " + token);
+        assertEquals(200, wubu.request("GET", "/api/security/me", null, bearer).status());
+        driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        await().until(ExpectedConditions.numberOfElementsToBe(By.id("token-dialog"), 0));
+        assertTrue("the token is not shown again", !driver.getPageSource().contains(token));
+
+        await().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#tokens-table button[data-token]"))).click();
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#revoke-dialog button[data-role='submit']"))).click();
+        await().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#tokens-table button[data-token]"), 0));
+        assertEquals(401, wubu.request("GET", "/api/security/me", null, bearer).status());
+    }
+
+    @Test
+    public void i_backupsPageRunsAndVerifiesABackup() throws IOException {
+        ConsoleAssembly.Response list = wubu.request("GET", "/api/backups", null, ConsoleAssembly.basic("it", DEMO));
+        fresh();
+        login("it", DEMO);
+        open("/console/backups");
+        awaitPage("backups");
+        assertTrue(text(By.id("restore-procedure")).contains("backup:restore"));
+        if (list.status() == 404) {
+            await().until(ExpectedConditions.visibilityOfElementLocated(By.id("backups-unavailable")));
+            screenshot("backups-not-installed");
+            Assume.assumeTrue("GET /api/backups is not installed yet (bundles/persistence): run and verify not tested", false);
+        }
+        WebElement run = await().until(ExpectedConditions.elementToBeClickable(By.id("backup-run")));
+        int before = driver.findElements(By.cssSelector("#backups-table button.verify")).size();
+        run.click();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(
+                d -> d.findElements(By.cssSelector("#backups-table button.verify")).size() > before);
+        // newest first; the list redraws when the backup event arrives, so click whatever row is there now
+        await().ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector("#backups-table tbody tr:first-child button.verify")).click();
+            return true;
+        });
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#verify-result [data-ok='true']")));
+        screenshot("backups-verified");
     }
 
     // ------------------------------------------------------------------------------------------------

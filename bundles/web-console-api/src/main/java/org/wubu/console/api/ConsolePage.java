@@ -43,7 +43,8 @@ public interface ConsolePage {
 
     /**
      * Name of the menu icon from the console's icon set ({@code dashboard}, {@code user}, {@code inbox},
-     * {@code log}, {@code server}, {@code box}, {@code cart}, {@code chat}, {@code chart}, {@code cog});
+     * {@code users}, {@code log}, {@code server}, {@code database}, {@code box}, {@code cart}, {@code chat}, {@code chart},
+     * {@code cog}, {@code key});
      * an unknown name shows a neutral icon.
      */
     String icon();

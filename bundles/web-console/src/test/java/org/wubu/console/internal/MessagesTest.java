@@ -19,6 +19,9 @@ import org.junit.Test;
 public class MessagesTest {
 
     private static final Path ASSETS = Path.of("src/main/resources", ShellServlet.ASSETS);
+    /** Every platform page of the shell bundle. */
+    private static final BuiltInPage[] PAGES = {new DashboardPage(), new ApprovalsPage(), new AccountPage(), new AuditPage(),
+        new StaffPage(), new BackupsPage()};
 
     @Test
     public void bothLanguagesHaveTheSameKeys() {
@@ -61,7 +64,7 @@ public class MessagesTest {
     @Test
     public void everyBuiltInPageHasATitleInBothLanguages() {
         Messages messages = Messages.load();
-        for (BuiltInPage page : new BuiltInPage[] {new DashboardPage(), new ApprovalsPage(), new AccountPage(), new AuditPage()}) {
+        for (BuiltInPage page : PAGES) {
             for (var locale : org.wubu.console.api.ConsolePage.LANGUAGES) {
                 String key = "page." + page.id() + ".title";
                 assertTrue(key + " in " + locale, !messages.get(locale, key).equals(key));
@@ -75,7 +78,7 @@ public class MessagesTest {
 
     @Test
     public void everyPageModuleExists() {
-        for (BuiltInPage page : new BuiltInPage[] {new DashboardPage(), new ApprovalsPage(), new AccountPage(), new AuditPage()}) {
+        for (BuiltInPage page : PAGES) {
             String script = page.script().substring("/console/assets/".length());
             assertTrue(script, Files.isRegularFile(ASSETS.resolve(script)));
         }
@@ -92,6 +95,50 @@ public class MessagesTest {
                 assertTrue(f + " must not load anything from another server", !text.matches("(?s).*(src|href)=\"(https?:)?//.*"));
                 assertTrue(f + " must not import from another server", !text.matches("(?s).*(import|from)\\s*\\(?\\s*'(https?:)?//.*"));
             }
+        }
+    }
+
+    /**
+     * Keys a page builds at run time from a prefix and a server value ({@code 'staff.level.' + level}): each
+     * value the server sends must have its text in both languages.
+     */
+    @Test
+    public void runTimeKeysOfTheNewPagesExistInBothLanguages() {
+        String[] keys = {
+            "staff.level.reader", "staff.level.editor", "staff.level.dba",
+            "staff.status.active", "staff.status.locked", "staff.status.disabled",
+            "staff.error.username", "staff.error.displayName", "staff.error.phone", "staff.error.roles", "staff.error.level",
+            "staff.error.areas", "staff.kind.normal", "staff.kind.special",
+            "backups.trigger.schedule", "backups.trigger.catch-up",
+            "backups.restore.step1", "backups.restore.step2", "backups.restore.step3", "backups.restore.step4",
+            "backups.restore.code1", "backups.restore.code2", "backups.restore.code3", "backups.restore.code4",
+            "tokens.status.active", "tokens.status.expired", "tokens.status.revoked",
+            "table.pageOf", "dialog.cancel", "dialog.close", "copy.button", "copy.done", "copy.failed",
+        };
+        for (String tag : new String[] {"zh-CN", "en"}) {
+            Map<String, String> texts = Messages.read(tag);
+            Set<String> missing = new TreeSet<>();
+            for (String k : keys) {
+                if (!texts.containsKey(k)) {
+                    missing.add(k);
+                }
+            }
+            assertTrue("missing in messages_" + tag + ".json: " + missing, missing.isEmpty());
+        }
+    }
+
+    /** Placeholders such as {user} must be the same in both languages, or one of them shows a raw brace. */
+    @Test
+    public void placeholdersAreTheSameInBothLanguages() {
+        Map<String, String> zh = Messages.read("zh-CN");
+        Map<String, String> en = Messages.read("en");
+        Pattern placeholder = Pattern.compile("\\{([a-zA-Z]+)\\}");
+        for (var e : en.entrySet()) {
+            Set<String> inEn = new TreeSet<>();
+            Set<String> inZh = new TreeSet<>();
+            placeholder.matcher(e.getValue()).results().forEach(r -> inEn.add(r.group(1)));
+            placeholder.matcher(zh.getOrDefault(e.getKey(), "")).results().forEach(r -> inZh.add(r.group(1)));
+            assertEquals("placeholders of " + e.getKey(), inEn, inZh);
         }
     }
 }
