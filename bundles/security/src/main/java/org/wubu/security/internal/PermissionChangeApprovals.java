@@ -116,10 +116,18 @@ abstract class PermissionChangeApprovals implements ApprovalHandler {
         Change c = parse(request.payload());
         StaffAccount now = accounts.find(Caller.SYSTEM, c.username()).orElse(null);
         boolean zh = !"en".equals(locale.getLanguage());
-        String current = now == null ? "?" : now.roles() + " / " + now.level() + " / " + now.areas();
-        String wanted = c.roles() + " / " + level(c) + " / " + (c.areas() == null ? Set.of() : c.areas());
+        String current = now == null ? "?" : describe(now.roles(), now.level(), now.areas(), zh);
+        String wanted = describe(c.roles(), level(c), c.areas() == null ? Set.of() : c.areas(), zh);
         return zh ? "账号 " + c.username() + " 的权限：" + current + " → " + wanted + "。理由：" + c.reason()
                 : "Permissions of " + c.username() + ": " + current + " → " + wanted + ". Reason: " + c.reason();
+    }
+
+    /** "roles planner; level editor; areas catalog, cms" (or in Chinese), sorted so that changes stand out. */
+    private static String describe(Set<String> roles, Level level, Set<String> areas, boolean zh) {
+        String r = String.join(", ", new java.util.TreeSet<>(roles));
+        String a = areas.isEmpty() ? "-" : String.join(", ", new java.util.TreeSet<>(areas));
+        String l = level.name().toLowerCase(Locale.ROOT);
+        return zh ? "角色 " + r + "；级别 " + l + "；范围 " + a : "roles " + r + "; level " + l + "; areas " + a;
     }
 
     @Override
