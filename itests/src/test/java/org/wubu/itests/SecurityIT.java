@@ -227,9 +227,9 @@ public class SecurityIT extends WubuTestSupport {
                 checked.append(path).append(' ');
                 if (!"authenticated".equals(declared)) {
                     withPermission++;
-                    // The designer holds catalog and cms permissions only.
-                    HttpResult refused = http("GET", path, null, basicAuth("designer", DEMO));
-                    assertEquals("designer lacks " + declared + " for " + path, 403, refused.status());
+                    // Delivery holds orders permissions only: none of catalog.read, audit.read, backup.read.
+                    HttpResult refused = http("GET", path, null, basicAuth("delivery", DEMO));
+                    assertEquals("delivery lacks " + declared + " for " + path, 403, refused.status());
                 }
             }
         }

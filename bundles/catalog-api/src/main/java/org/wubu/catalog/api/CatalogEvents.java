@@ -1,0 +1,34 @@
+package org.wubu.catalog.api;
+
+import org.wubu.platform.api.Topics;
+
+/**
+ * EventAdmin topics of the catalog ({@code wubu/catalog/<EVENT>}). Every event carries
+ * {@link Topics#ACTOR}, {@link Topics#SUBJECT} (the SKU) and {@link Topics#TIME}.
+ */
+public final class CatalogEvents {
+
+    /** Property: the SKU. */
+    public static final String SKU = "sku";
+    /** Property on stock events: the stock after the change (a Long). */
+    public static final String STOCK = "stock";
+    /** Property on price events: the new price as a decimal string. */
+    public static final String PRICE = "price";
+    /** Property on {@link #PRODUCT_DELISTED}: the reason ({@link CatalogService#DELIST_NORMAL}). */
+    public static final String REASON = "reason";
+
+    public static final String PRODUCT_CREATED = Topics.topic("catalog", "PRODUCT_CREATED");
+    public static final String PRODUCT_CHANGED = Topics.topic("catalog", "PRODUCT_CHANGED");
+    public static final String PRICE_PROPOSED = Topics.topic("catalog", "PRICE_PROPOSED");
+    /** A price proposal was approved and waits to be applied. */
+    public static final String PRICE_APPROVED = Topics.topic("catalog", "PRICE_APPROVED");
+    /** A new price is in force. */
+    public static final String PRICE_CHANGED = Topics.topic("catalog", "PRICE_CHANGED");
+    public static final String STOCK_MOVED = Topics.topic("catalog", "STOCK_MOVED");
+    /** Stock of a listed product reached 0; it was delisted with reason "normal" (CAT-3). */
+    public static final String STOCK_DEPLETED = Topics.topic("catalog", "STOCK_DEPLETED");
+    public static final String PRODUCT_DELISTED = Topics.topic("catalog", "PRODUCT_DELISTED");
+
+    private CatalogEvents() {
+    }
+}

@@ -1,0 +1,79 @@
+package org.wubu.catalog.api;
+
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+import org.wubu.platform.api.Caller;
+import org.wubu.platform.api.Money;
+
+/**
+ * The catalog. Every method takes the caller and checks its permission first; refusals are
+ * {@link org.wubu.platform.api.WubuException}s: validation (naming the field), permission,
+ * not-found, {@link #CONFLICT} (a stale edit: "changed by X at T, reload"),
+ * {@link #INSUFFICIENT_STOCK} and {@link #NOT_APPROVED}.
+ */
+@ProviderType
+public interface CatalogService {
+
+    String READ = "catalog.read";
+    String PRODUCT_EDIT = "catalog.product.edit";
+    String PRICE_PROPOSE = "catalog.price.propose";
+    String PRICE_APPROVE = "catalog.price.approve";
+    String PRICE_APPLY = "catalog.price.apply";
+    String STOCK_MOVE = "catalog.stock.move";
+    String STOCK_COUNT = "catalog.stock.count";
+    /** Reserving, releasing and committing stock for orders (other areas, the system). */
+    String STOCK_RESERVE = "catalog.stock.reserve";
+
+    /** The approval kind of a price change: proposed by the planner, approved by the marketing director. */
+    String PRICE_CHANGE_KIND = "catalog.price-change";
+
+    /** Refusal: the product was changed since the editor loaded it. */
+    String CONFLICT = "conflict";
+    /** Refusal: not enough stock for the movement or reservation. */
+    String INSUFFICIENT_STOCK = "insufficient-stock";
+    /** Refusal: the price proposal is not approved (yet), or already applied. */
+    String NOT_APPROVED = "not-approved";
+
+    /** The delisting reason recorded when stock runs out (CAT-3). */
+    String DELIST_NORMAL = "normal";
+
+    /** Creates a product as a draft with its first price (recorded in the price history). */
+    Product create(Caller caller, ProductDraft draft);
+
+    /** Edits titles, descriptions and category; {@code expectedVersion} is the version the editor loaded. */
+    Product edit(Caller caller, String sku, ProductDraft draft, long expectedVersion);
+
+    Optional<Product> find(Caller caller, String sku);
+
+    ProductPage list(Caller caller, ProductQuery query);
+
+    /** Proposes a new price with competitor evidence; submits a {@link #PRICE_CHANGE_KIND} approval. */
+    PriceProposal proposePrice(Caller caller, String sku, Money newPrice, CompetitorEvidence evidence, String reason);
+
+    /** Applies an approved proposal: the price changes now, with an entry in the price history. */
+    Product applyPrice(Caller caller, long proposalId);
+
+    PriceProposal proposal(Caller caller, long proposalId);
+
+    /** The product's price changes, newest first. */
+    List<PriceHistoryEntry> priceHistory(Caller caller, String sku);
+
+    /**
+     * Records a receipt, sale or return ({@link #STOCK_MOVE}) or a count adjustment
+     * ({@link #STOCK_COUNT}, signed quantity). Stock never goes below zero.
+     */
+    StockMovement recordMovement(Caller caller, String sku, StockMovementKind kind, long quantity, String why);
+
+    /** The product's ledger, newest first, with ids below {@code before} (null: from the newest). */
+    List<StockMovement> movements(Caller caller, String sku, Long before, int limit);
+
+    /** Holds stock for an order; never oversells, even under concurrency. */
+    StockMovement reserve(Caller caller, String sku, long quantity, String reference);
+
+    /** Gives a reservation back. */
+    StockMovement release(Caller caller, String sku, long quantity, String reference);
+
+    /** Turns a reservation into a sale (stock was already taken at the reservation). */
+    StockMovement commit(Caller caller, String sku, long quantity, String reference);
+}

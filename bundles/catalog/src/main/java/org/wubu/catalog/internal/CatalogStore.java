@@ -1,0 +1,670 @@
+package org.wubu.catalog.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.OptimisticLockException;
+import javax.persistence.RollbackException;
+import javax.persistence.TypedQuery;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wubu.approvals.api.ApprovalRequest;
+import org.wubu.approvals.api.ApprovalService;
+import org.wubu.catalog.api.CatalogEvents;
+import org.wubu.catalog.api.CatalogService;
+import org.wubu.catalog.api.CompetitorEvidence;
+import org.wubu.catalog.api.PriceHistoryEntry;
+import org.wubu.catalog.api.PriceProposal;
+import org.wubu.catalog.api.PriceProposalStatus;
+import org.wubu.catalog.api.Product;
+import org.wubu.catalog.api.ProductDraft;
+import org.wubu.catalog.api.ProductPage;
+import org.wubu.catalog.api.ProductQuery;
+import org.wubu.catalog.api.ProductStatus;
+import org.wubu.catalog.api.StockMovement;
+import org.wubu.catalog.api.StockMovementKind;
+import org.wubu.platform.api.Caller;
+import org.wubu.platform.api.Money;
+import org.wubu.platform.api.NotFoundException;
+import org.wubu.platform.api.PlatformInfo;
+import org.wubu.platform.api.ShopClock;
+import org.wubu.platform.api.Topics;
+import org.wubu.platform.api.ValidationException;
+import org.wubu.platform.api.WubuException;
+import org.wubu.platform.api.audit.AuditService;
+import org.wubu.platform.api.persistence.SchemaReady;
+
+/**
+ * The catalog on JPA. Every state change: permission first, then validation naming the fields, one
+ * transaction, an audit entry and an event. Stock changes only through single guarded UPDATEs
+ * ({@code STOCK = STOCK - ? WHERE STOCK >= ?}) whose row count decides, so that concurrent
+ * reservations never oversell; stock reaching 0 delists a listed product with reason "normal".
+ */
+@Component(service = {CatalogService.class, CatalogStore.class})
+public class CatalogStore implements CatalogService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogStore.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String SKU_PATTERN = "[A-Z0-9][A-Z0-9-]{1,63}";
+    static final int MAX_MOVEMENTS = 200;
+
+    private final EntityManagerFactory emf;
+    private final ShopClock clock;
+    private final AuditService audit;
+    private final ApprovalService approvals;
+    private final ExecutorService starter;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile EventAdmin eventAdmin;
+
+    @Activate
+    public CatalogStore(@Reference(target = "(osgi.unit.name=wubu-catalog)") EntityManagerFactory emf,
+                        @Reference(target = "(" + SchemaReady.BUNDLE + "=org.wubu.catalog)") SchemaReady schema,
+                        @Reference ShopClock clock, @Reference AuditService audit, @Reference ApprovalService approvals,
+                        @Reference PlatformInfo platform) {
+        this.emf = emf;
+        this.clock = clock;
+        this.audit = audit;
+        this.approvals = approvals;
+        this.starter = Executors.newSingleThreadExecutor(r -> new Thread(r, "wubu-catalog-demo"));
+        if (platform.isDemo()) {
+            starter.execute(() -> {
+                try {
+                    DemoProducts.ensure(this);
+                } catch (RuntimeException e) {
+                    LOG.warn("Demo products could not be created: {}", e.getMessage(), e);
+                }
+            });
+        }
+    }
+
+    /** Waits briefly for the demo data thread, so that a stopped bundle leaves no half-written work behind. */
+    @Deactivate
+    public void deactivate() {
+        starter.shutdown();
+        try {
+            if (!starter.awaitTermination(30, TimeUnit.SECONDS)) {
+                starter.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ------------------------------------------------------------------ products
+
+    @Override
+    public Product create(Caller caller, ProductDraft draft) {
+        caller.require(PRODUCT_EDIT);
+        return insert(caller, draft, ProductStatus.DRAFT, 0);
+    }
+
+    /** Creates a product in the given status with opening stock (demo data; the ledger records a receipt). */
+    Product insert(Caller caller, ProductDraft draft, ProductStatus status, long openingStock) {
+        validate(draft, true);
+        LocalDateTime now = Utc.of(clock.now());
+        Product created = inTransaction(em -> {
+            if (em.find(ProductEntity.class, draft.sku()) != null) {
+                throw new WubuException("duplicate", "a product with SKU " + draft.sku() + " already exists",
+                        Map.of("sku", "taken"));
+            }
+            ProductEntity p = new ProductEntity(draft.sku(), status, draft.price(), openingStock, caller.username(), now);
+            p.describe(draft.titleZh().trim(), draft.titleEn().trim(), text(draft.descriptionZh()), text(draft.descriptionEn()),
+                    draft.category().trim());
+            em.persist(p);
+            em.flush(); // no JPA relationships: the product row must exist before the rows referring to it
+            em.persist(new PriceHistoryEntity(draft.sku(), null, draft.price(), caller.username(), now, null, "first price"));
+            if (openingStock > 0) {
+                em.persist(new StockMovementEntity(draft.sku(), StockMovementKind.RECEIPT, openingStock, openingStock,
+                        openingStock, caller.username(), "opening stock", now));
+            }
+            em.flush();
+            return p.toProduct();
+        });
+        audit.record(caller, "catalog.product.created", subject(created.sku()), "status " + created.status()
+                + ", price " + created.price() + ", stock " + created.stock() + ", title " + created.titleZh() + " / " + created.titleEn());
+        post(CatalogEvents.PRODUCT_CREATED, caller, created.sku(), Map.of());
+        return created;
+    }
+
+    @Override
+    public Product edit(Caller caller, String sku, ProductDraft draft, long expectedVersion) {
+        caller.require(PRODUCT_EDIT);
+        ProductDraft d = new ProductDraft(sku, draft.titleZh(), draft.titleEn(), draft.descriptionZh(), draft.descriptionEn(),
+                draft.category(), null);
+        validate(d, false);
+        LocalDateTime now = Utc.of(clock.now());
+        Product before;
+        Product after;
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            ProductEntity p = em.find(ProductEntity.class, sku);
+            if (p == null) {
+                throw new NotFoundException("product", sku);
+            }
+            if (p.version() != expectedVersion) {
+                throw conflict(p.sku(), p.updatedBy(), Utc.of(p.updatedAt()));
+            }
+            before = p.toProduct();
+            p.describe(d.titleZh().trim(), d.titleEn().trim(), text(d.descriptionZh()), text(d.descriptionEn()), d.category().trim());
+            p.touched(caller.username(), now);
+            em.flush();
+            em.getTransaction().commit();
+            after = p.toProduct();
+        } catch (OptimisticLockException | RollbackException e) {
+            // Someone else committed between our read and our write.
+            Product current = find(Caller.SYSTEM, sku).orElseThrow(() -> new NotFoundException("product", sku));
+            throw conflict(sku, current.updatedBy(), current.updatedAt());
+        } finally {
+            rollbackIfActive(em);
+            em.close();
+        }
+        audit.record(caller, "catalog.product.edited", subject(sku), changes(before, after));
+        post(CatalogEvents.PRODUCT_CHANGED, caller, sku, Map.of("version", after.version()));
+        return after;
+    }
+
+    private WubuException conflict(String sku, String by, Instant at) {
+        String when = at.atZone(clock.zone()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("changedBy", by);
+        details.put("changedAt", at.atZone(clock.zone()).toOffsetDateTime().toString());
+        return new WubuException(CONFLICT, "product " + sku + " was changed by " + by + " at " + when + ", reload", details);
+    }
+
+    private static String changes(Product a, Product b) {
+        List<String> c = new ArrayList<>();
+        diff(c, "titleZh", a.titleZh(), b.titleZh());
+        diff(c, "titleEn", a.titleEn(), b.titleEn());
+        diff(c, "descriptionZh", a.descriptionZh(), b.descriptionZh());
+        diff(c, "descriptionEn", a.descriptionEn(), b.descriptionEn());
+        diff(c, "category", a.category(), b.category());
+        return "version " + a.version() + " → " + b.version() + (c.isEmpty() ? ", no field changed" : ": " + String.join("; ", c));
+    }
+
+    private static void diff(List<String> c, String field, String a, String b) {
+        if (!a.equals(b)) {
+            c.add(field + " '" + a + "' → '" + b + "'");
+        }
+    }
+
+    @Override
+    public Optional<Product> find(Caller caller, String sku) {
+        caller.require(READ);
+        if (sku == null) {
+            return Optional.empty();
+        }
+        return read(em -> Optional.ofNullable(em.find(ProductEntity.class, sku)).map(ProductEntity::toProduct));
+    }
+
+    Product product(Caller caller, String sku) {
+        return find(caller, sku).orElseThrow(() -> new NotFoundException("product", sku));
+    }
+
+    @Override
+    public ProductPage list(Caller caller, ProductQuery q) {
+        caller.require(READ);
+        StringBuilder jpql = new StringBuilder("SELECT p FROM ProductEntity p WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (q.status() != null) {
+            jpql.append(" AND p.status = :status");
+            params.put("status", q.status().name());
+        }
+        if (q.after() != null) {
+            jpql.append(" AND p.sku > :after");
+            params.put("after", q.after());
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            jpql.append(" AND p.searchText LIKE :text ESCAPE '!'");
+            String t = q.text().trim().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+            params.put("text", "%" + t + "%");
+        }
+        jpql.append(" ORDER BY p.sku");
+        return read(em -> {
+            TypedQuery<ProductEntity> query = em.createQuery(jpql.toString(), ProductEntity.class);
+            params.forEach(query::setParameter);
+            List<Product> rows = query.setMaxResults(q.limit() + 1).getResultList().stream()
+                    .map(ProductEntity::toProduct).collect(Collectors.toList());
+            String next = null;
+            if (rows.size() > q.limit()) {
+                rows = new ArrayList<>(rows.subList(0, q.limit()));
+                next = rows.get(rows.size() - 1).sku();
+            }
+            return new ProductPage(rows, next);
+        });
+    }
+
+    long count() {
+        return read(em -> em.createQuery("SELECT COUNT(p) FROM ProductEntity p", Long.class).getSingleResult());
+    }
+
+    // ------------------------------------------------------------------ prices (CAT-1)
+
+    @Override
+    public PriceProposal proposePrice(Caller caller, String sku, Money newPrice, CompetitorEvidence evidence, String reason) {
+        caller.require(PRICE_PROPOSE);
+        Product product = product(caller, sku);
+        Map<String, Object> errors = new LinkedHashMap<>();
+        if (newPrice == null) {
+            errors.put("newPrice", "missing");
+        } else if (!newPrice.isPositive()) {
+            errors.put("newPrice", "must be more than 0");
+        } else if (!newPrice.currency().equals(product.price().currency())) {
+            errors.put("newPrice", "must be in " + product.price().currency().getCurrencyCode());
+        } else if (newPrice.compareTo(product.price()) == 0) {
+            errors.put("newPrice", "is the current price");
+        }
+        if (evidence == null) {
+            errors.put("evidence", "missing: competitor, theirPrice, whereSeen, seenAt");
+        } else {
+            required(errors, "competitor", evidence.competitor(), 200);
+            if (evidence.theirPrice() == null) {
+                errors.put("theirPrice", "missing");
+            } else if (evidence.theirPrice().amount().signum() < 0) {
+                errors.put("theirPrice", "must not be negative");
+            }
+            required(errors, "whereSeen", evidence.whereSeen(), 500);
+            if (evidence.seenAt() == null) {
+                errors.put("seenAt", "missing");
+            } else if (evidence.seenAt().isAfter(clock.now().plusSeconds(300))) {
+                errors.put("seenAt", "is in the future");
+            }
+        }
+        required(errors, "reason", reason, 2000);
+        if (!errors.isEmpty()) {
+            throw new ValidationException("the price proposal is incomplete: " + describe(errors), errors);
+        }
+        CompetitorEvidence e = new CompetitorEvidence(evidence.competitor().trim(),
+                new Money(evidence.theirPrice().amount(), newPrice.currency()), evidence.whereSeen().trim(), evidence.seenAt());
+        LocalDateTime now = Utc.of(clock.now());
+        PriceProposal stored = inTransaction(em -> {
+            PriceProposalEntity p = new PriceProposalEntity(sku, product.price(), newPrice, e, reason.trim(), caller.username(), now);
+            em.persist(p);
+            em.flush();
+            return p.toProposal();
+        });
+        ApprovalRequest request;
+        try {
+            request = approvals.submit(caller, PRICE_CHANGE_KIND, subject(sku), payload(stored),
+                    sku + " " + product.price().amount().toPlainString() + " → " + newPrice);
+        } catch (RuntimeException ex) {
+            setStatus(stored.id(), PriceProposalStatus.REJECTED);
+            throw ex;
+        }
+        inTransaction(em -> em.createNativeQuery("UPDATE CAT_PRICE_PROPOSAL SET APPROVAL_ID = ?1 WHERE ID = ?2")
+                .setParameter(1, request.id()).setParameter(2, stored.id()).executeUpdate());
+        PriceProposal result = proposalById(stored.id());
+        audit.record(caller, "catalog.price.proposed", subject(sku), "proposal " + result.id() + ", approval " + request.id()
+                + ": " + product.price() + " → " + newPrice + "; " + e.competitor() + " sells at " + e.theirPrice() + " ("
+                + e.whereSeen() + ", " + e.seenAt() + "); reason: " + result.reason());
+        post(CatalogEvents.PRICE_PROPOSED, caller, sku, Map.of("proposal", result.id(), CatalogEvents.PRICE, newPrice.amount().toPlainString()));
+        return result;
+    }
+
+    static String payload(PriceProposal p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("proposalId", p.id());
+        m.put("sku", p.sku());
+        m.put("currentPrice", p.oldPrice().amount().toPlainString());
+        m.put("newPrice", p.newPrice().amount().toPlainString());
+        m.put("currency", p.newPrice().currency().getCurrencyCode());
+        m.put("competitor", p.evidence().competitor());
+        m.put("theirPrice", p.evidence().theirPrice().amount().toPlainString());
+        m.put("whereSeen", p.evidence().whereSeen());
+        m.put("seenAt", p.evidence().seenAt().toString());
+        m.put("reason", p.reason());
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The approval engine's final approval (through {@link PriceChangeHandler}): approved, waiting to be applied. Idempotent. */
+    void markApproved(long proposalId, ApprovalRequest request) {
+        LocalDateTime now = Utc.of(clock.now());
+        int rows = inTransaction(em -> em.createNativeQuery("UPDATE CAT_PRICE_PROPOSAL SET STATUS = ?1, APPROVED_AT = ?2,"
+                        + " APPROVAL_ID = ?3 WHERE ID = ?4 AND STATUS = ?5")
+                .setParameter(1, PriceProposalStatus.APPROVED_AWAITING_APPLY.name()).setParameter(2, java.sql.Timestamp.valueOf(now))
+                .setParameter(3, request.id()).setParameter(4, proposalId).setParameter(5, PriceProposalStatus.PENDING.name())
+                .executeUpdate());
+        PriceProposal p = proposalById(proposalId);
+        if (rows == 0) {
+            if (p.status() == PriceProposalStatus.APPROVED_AWAITING_APPLY || p.status() == PriceProposalStatus.APPLIED) {
+                return; // delivered again
+            }
+            throw new WubuException(NOT_APPROVED, "price proposal " + proposalId + " is " + p.status() + ", it cannot be approved");
+        }
+        Caller engine = new Caller("approval:" + request.id(), java.util.Set.of(), java.util.Set.of());
+        audit.record(engine, "catalog.price.approved", subject(p.sku()), "proposal " + proposalId + " (" + p.oldPrice() + " → "
+                + p.newPrice() + ") approved in request " + request.id() + "; waits for the content specialist to apply it");
+        post(CatalogEvents.PRICE_APPROVED, engine, p.sku(), Map.of("proposal", proposalId));
+    }
+
+    /** The approval engine reports a rejection: the proposal ends. */
+    void markRejected(long approvalId) {
+        inTransaction(em -> em.createNativeQuery("UPDATE CAT_PRICE_PROPOSAL SET STATUS = ?1 WHERE APPROVAL_ID = ?2 AND STATUS = ?3")
+                .setParameter(1, PriceProposalStatus.REJECTED.name()).setParameter(2, approvalId)
+                .setParameter(3, PriceProposalStatus.PENDING.name()).executeUpdate());
+    }
+
+    private void setStatus(long id, PriceProposalStatus status) {
+        inTransaction(em -> em.createNativeQuery("UPDATE CAT_PRICE_PROPOSAL SET STATUS = ?1 WHERE ID = ?2")
+                .setParameter(1, status.name()).setParameter(2, id).executeUpdate());
+    }
+
+    @Override
+    public Product applyPrice(Caller caller, long proposalId) {
+        caller.require(PRICE_APPLY);
+        LocalDateTime now = Utc.of(clock.now());
+        PriceProposal proposal = proposalById(proposalId);
+        Money[] old = new Money[1];
+        Product after = inTransaction(em -> {
+            int rows = em.createNativeQuery("UPDATE CAT_PRICE_PROPOSAL SET STATUS = ?1, APPLIED_BY = ?2, APPLIED_AT = ?3"
+                            + " WHERE ID = ?4 AND STATUS = ?5")
+                    .setParameter(1, PriceProposalStatus.APPLIED.name()).setParameter(2, caller.username())
+                    .setParameter(3, java.sql.Timestamp.valueOf(now)).setParameter(4, proposalId)
+                    .setParameter(5, PriceProposalStatus.APPROVED_AWAITING_APPLY.name()).executeUpdate();
+            if (rows == 0) {
+                throw new WubuException(NOT_APPROVED, "price proposal " + proposalId + " cannot be applied: it is "
+                        + proposal.status() + (proposal.status() == PriceProposalStatus.PENDING
+                        ? " (the marketing director has not approved it yet)" : ""),
+                        Map.of("status", proposal.status().name()));
+            }
+            ProductEntity p = em.find(ProductEntity.class, proposal.sku());
+            old[0] = p.money();
+            p.price(proposal.newPrice());
+            p.touched(caller.username(), now);
+            em.persist(new PriceHistoryEntity(proposal.sku(), old[0], proposal.newPrice(), caller.username(), now, proposalId,
+                    proposal.reason()));
+            em.flush();
+            return p.toProduct();
+        });
+        audit.record(caller, "catalog.price.applied", subject(after.sku()), "proposal " + proposalId + " by "
+                + proposal.proposedBy() + ", approval " + proposal.approvalId() + ": " + old[0] + " → " + after.price());
+        post(CatalogEvents.PRICE_CHANGED, caller, after.sku(), Map.of(CatalogEvents.PRICE, after.price().amount().toPlainString(),
+                "proposal", proposalId));
+        return after;
+    }
+
+    @Override
+    public PriceProposal proposal(Caller caller, long proposalId) {
+        caller.require(READ);
+        return proposalById(proposalId);
+    }
+
+    PriceProposal proposalById(long id) {
+        return read(em -> Optional.ofNullable(em.find(PriceProposalEntity.class, id)).map(PriceProposalEntity::toProposal))
+                .orElseThrow(() -> new NotFoundException("price proposal", String.valueOf(id)));
+    }
+
+    @Override
+    public List<PriceHistoryEntry> priceHistory(Caller caller, String sku) {
+        caller.require(READ);
+        product(caller, sku);
+        return read(em -> em.createQuery("SELECT h FROM PriceHistoryEntity h WHERE h.sku = :sku ORDER BY h.id DESC",
+                        PriceHistoryEntity.class).setParameter("sku", sku).setMaxResults(500).getResultList().stream()
+                .map(PriceHistoryEntity::toEntry).collect(Collectors.toList()));
+    }
+
+    // ------------------------------------------------------------------ stock (CAT-5, CAT-3)
+
+    @Override
+    public StockMovement recordMovement(Caller caller, String sku, StockMovementKind kind, long quantity, String why) {
+        if (kind == null) {
+            throw new ValidationException("kind is required: RECEIPT, SALE, RETURN or COUNT_ADJUSTMENT", Map.of("kind", "missing"));
+        }
+        switch (kind) {
+            case RECEIPT, RETURN -> {
+                caller.require(STOCK_MOVE);
+                positive(quantity);
+                return move(caller, sku, kind, quantity, quantity, 0, why);
+            }
+            case SALE -> {
+                caller.require(STOCK_MOVE);
+                positive(quantity);
+                return move(caller, sku, kind, quantity, -quantity, 0, why);
+            }
+            case COUNT_ADJUSTMENT -> {
+                caller.require(STOCK_COUNT);
+                if (quantity == 0) {
+                    throw new ValidationException("quantity of a count adjustment is the difference found, not 0",
+                            Map.of("quantity", "zero"));
+                }
+                return move(caller, sku, kind, quantity, quantity, 0, why);
+            }
+            default -> throw new ValidationException("kind " + kind + " is not recorded directly: use reserve, release or commit",
+                    Map.of("kind", "not allowed"));
+        }
+    }
+
+    @Override
+    public StockMovement reserve(Caller caller, String sku, long quantity, String reference) {
+        caller.require(STOCK_RESERVE);
+        positive(quantity);
+        return move(caller, sku, StockMovementKind.RESERVATION, quantity, -quantity, quantity, reference);
+    }
+
+    @Override
+    public StockMovement release(Caller caller, String sku, long quantity, String reference) {
+        caller.require(STOCK_RESERVE);
+        positive(quantity);
+        return move(caller, sku, StockMovementKind.RELEASE, quantity, quantity, -quantity, reference);
+    }
+
+    @Override
+    public StockMovement commit(Caller caller, String sku, long quantity, String reference) {
+        caller.require(STOCK_RESERVE);
+        positive(quantity);
+        return move(caller, sku, StockMovementKind.SALE, quantity, 0, -quantity, reference);
+    }
+
+    private static void positive(long quantity) {
+        if (quantity <= 0) {
+            throw new ValidationException("quantity must be a positive whole number (got " + quantity + ")",
+                    Map.of("quantity", "not positive"));
+        }
+    }
+
+    /**
+     * One movement in one transaction: a single guarded UPDATE of the product's stock (and reserved
+     * count), whose row count says whether there was enough; the ledger entry; and, when stock
+     * reaches 0, the normal delisting of a listed product.
+     */
+    private StockMovement move(Caller caller, String sku, StockMovementKind kind, long quantity, long change,
+                               long reservedChange, String why) {
+        Map<String, Object> errors = new LinkedHashMap<>();
+        required(errors, "why", why, 500);
+        if (sku == null || sku.isBlank()) {
+            errors.put("sku", "missing");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException("the stock movement is incomplete: " + describe(errors), errors);
+        }
+        LocalDateTime now = Utc.of(clock.now());
+        boolean[] depleted = new boolean[1];
+        StockMovement m = inTransaction(em -> {
+            int rows = em.createNativeQuery("UPDATE CAT_PRODUCT SET STOCK = STOCK + ?1, RESERVED = RESERVED + ?2"
+                            + " WHERE SKU = ?3 AND STOCK + ?1 >= 0 AND RESERVED + ?2 >= 0")
+                    .setParameter(1, change).setParameter(2, reservedChange).setParameter(3, sku).executeUpdate();
+            if (rows == 0) {
+                List<?> current = em.createNativeQuery("SELECT STOCK, RESERVED FROM CAT_PRODUCT WHERE SKU = ?1")
+                        .setParameter(1, sku).getResultList();
+                if (current.isEmpty()) {
+                    throw new NotFoundException("product", sku);
+                }
+                Object[] row = (Object[]) current.get(0);
+                long stock = ((Number) row[0]).longValue();
+                long reserved = ((Number) row[1]).longValue();
+                if (reservedChange < 0 && reserved + reservedChange < 0) {
+                    throw new WubuException(INSUFFICIENT_STOCK, "only " + reserved + " units of " + sku
+                            + " are reserved; cannot " + (kind == StockMovementKind.RELEASE ? "release" : "commit") + " " + quantity,
+                            Map.of("reserved", reserved, "quantity", quantity));
+                }
+                throw new WubuException(INSUFFICIENT_STOCK, "only " + stock + " units of " + sku + " in stock; "
+                        + kind.name().toLowerCase(Locale.ROOT) + " of " + Math.abs(change) + " would take it below zero",
+                        Map.of("stock", stock, "quantity", quantity));
+            }
+            long after = ((Number) em.createNativeQuery("SELECT STOCK FROM CAT_PRODUCT WHERE SKU = ?1")
+                    .setParameter(1, sku).getSingleResult()).longValue();
+            StockMovementEntity e = new StockMovementEntity(sku, kind, quantity, change, after, caller.username(), why.trim(), now);
+            em.persist(e);
+            if (after == 0 && change < 0) {
+                depleted[0] = em.createNativeQuery("UPDATE CAT_PRODUCT SET STATUS = ?1, DELIST_REASON = ?2, UPDATED_BY = ?3,"
+                                + " UPDATED_AT = ?4, VERSION = VERSION + 1 WHERE SKU = ?5 AND STATUS = ?6 AND STOCK = 0")
+                        .setParameter(1, ProductStatus.DELISTED.name()).setParameter(2, DELIST_NORMAL)
+                        .setParameter(3, caller.username()).setParameter(4, java.sql.Timestamp.valueOf(now)).setParameter(5, sku)
+                        .setParameter(6, ProductStatus.LISTED.name()).executeUpdate() == 1;
+            }
+            em.flush();
+            return e.toMovement();
+        });
+        audit.record(caller, "catalog.stock." + kind.name().toLowerCase(Locale.ROOT), subject(sku), "quantity " + quantity
+                + ", change " + change + ", stock after " + m.stockAfter() + "; " + m.why());
+        post(CatalogEvents.STOCK_MOVED, caller, sku, Map.of(CatalogEvents.STOCK, m.stockAfter(), "kind", kind.name(),
+                "change", change));
+        if (depleted[0]) {
+            audit.record(caller, "catalog.product.delisted", subject(sku), "reason " + DELIST_NORMAL
+                    + ": stock reached 0 (" + kind.name().toLowerCase(Locale.ROOT) + " of " + quantity + ")");
+            Map<String, Object> props = Map.of(CatalogEvents.STOCK, 0L, CatalogEvents.REASON, DELIST_NORMAL);
+            post(CatalogEvents.STOCK_DEPLETED, caller, sku, props);
+            post(CatalogEvents.PRODUCT_DELISTED, caller, sku, props);
+        }
+        return m;
+    }
+
+    @Override
+    public List<StockMovement> movements(Caller caller, String sku, Long before, int limit) {
+        caller.require(READ);
+        product(caller, sku);
+        int max = Math.max(1, Math.min(limit, MAX_MOVEMENTS));
+        return read(em -> em.createQuery("SELECT m FROM StockMovementEntity m WHERE m.sku = :sku AND m.id < :before"
+                                + " ORDER BY m.id DESC", StockMovementEntity.class)
+                .setParameter("sku", sku).setParameter("before", before == null ? Long.MAX_VALUE : before)
+                .setMaxResults(max).getResultList().stream().map(StockMovementEntity::toMovement).collect(Collectors.toList()));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static String subject(String sku) {
+        return "product:" + sku;
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s.trim();
+    }
+
+    private static void validate(ProductDraft d, boolean creating) {
+        Map<String, Object> errors = new LinkedHashMap<>();
+        if (d == null) {
+            throw new ValidationException("the product is missing", Map.of("product", "missing"));
+        }
+        if (d.sku() == null || d.sku().isBlank()) {
+            errors.put("sku", "missing");
+        } else if (!d.sku().matches(SKU_PATTERN)) {
+            errors.put("sku", "must be 2 to 64 capital letters, digits and '-', starting with a letter or digit");
+        }
+        required(errors, "titleZh", d.titleZh(), 200);
+        required(errors, "titleEn", d.titleEn(), 200);
+        if (d.descriptionZh() != null && d.descriptionZh().length() > 4000) {
+            errors.put("descriptionZh", "longer than 4000 characters");
+        }
+        if (d.descriptionEn() != null && d.descriptionEn().length() > 4000) {
+            errors.put("descriptionEn", "longer than 4000 characters");
+        }
+        required(errors, "category", d.category(), 200);
+        if (creating) {
+            if (d.price() == null) {
+                errors.put("price", "missing");
+            } else if (!d.price().isPositive()) {
+                errors.put("price", "must be more than 0");
+            } else if (d.price().amount().precision() - d.price().amount().scale() > 10) {
+                errors.put("price", "too large");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException("the product is not valid: " + describe(errors), errors);
+        }
+    }
+
+    private static void required(Map<String, Object> errors, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            errors.put(field, "missing");
+        } else if (value.trim().length() > max) {
+            errors.put(field, "longer than " + max + " characters");
+        }
+    }
+
+    private static String describe(Map<String, Object> errors) {
+        return errors.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    private void post(String topic, Caller caller, String sku, Map<String, Object> extra) {
+        EventAdmin ea = eventAdmin;
+        if (ea == null) {
+            return;
+        }
+        Map<String, Object> props = new HashMap<>(extra);
+        props.put(Topics.ACTOR, caller.username());
+        props.put(Topics.SUBJECT, sku);
+        props.put(Topics.TIME, clock.now().toString());
+        props.put(CatalogEvents.SKU, sku);
+        ea.postEvent(new Event(topic, props));
+    }
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(EntityManager em);
+    }
+
+    <T> T inTransaction(Work<T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.run(em);
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            rollbackIfActive(em);
+            em.close();
+        }
+    }
+
+    private <T> T read(Work<T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return work.run(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    private static void rollbackIfActive(EntityManager em) {
+        if (em.getTransaction().isActive()) {
+            em.getTransaction().rollback();
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package org.wubu.catalog.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.Persistence;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.junit.rules.ExternalResource;
+import org.wubu.approvals.api.ApprovalDecision;
+import org.wubu.approvals.api.ApprovalKind;
+import org.wubu.approvals.api.ApprovalRequest;
+import org.wubu.approvals.api.ApprovalService;
+import org.wubu.approvals.api.ApprovalState;
+import org.wubu.approvals.api.Decision;
+import org.wubu.platform.api.Caller;
+import org.wubu.platform.api.PlatformInfo;
+import org.wubu.platform.api.ShopClock;
+import org.wubu.platform.api.WubuException;
+import org.wubu.platform.api.audit.AuditEntry;
+import org.wubu.platform.api.audit.AuditPage;
+import org.wubu.platform.api.audit.AuditQuery;
+import org.wubu.platform.api.audit.AuditService;
+import org.wubu.platform.api.chain.ChainHead;
+import org.wubu.platform.api.chain.ChainVerification;
+import org.wubu.platform.api.persistence.SchemaReady;
+
+/**
+ * A fresh catalog for one test: embedded Derby under target/ with the bundle's migrations applied in
+ * order, EclipseLink, a clock the test moves, an audit log that remembers "action subject", and a
+ * one-step approval engine that keeps the engine's rules that matter here (the requester never
+ * decides their own request; only the step's role decides; the final approval calls apply).
+ */
+class CatalogFixture extends ExternalResource {
+
+    static final Caller PLANNER = new Caller("planner", Set.of("planner"), Set.of("catalog.read", "catalog.price.propose"));
+    static final Caller DIRECTOR = new Caller("director", Set.of("marketing-director"),
+            Set.of("*.read", "catalog.price.approve", "approvals.decide"));
+    static final Caller SPECIALIST = new Caller("specialist", Set.of("content-specialist"),
+            Set.of("catalog.read", "catalog.product.edit", "catalog.price.apply"));
+    static final Caller DESIGNER = new Caller("designer", Set.of("designer"), Set.of("catalog.read", "catalog.product.edit"));
+    static final Caller WAREHOUSE = new Caller("warehouse", Set.of("warehouse"),
+            Set.of("catalog.read", "catalog.stock.move", "catalog.stock.count"));
+    static final Caller ORDERS = new Caller("orders", Set.of(), Set.of("catalog.read", "catalog.stock.reserve"));
+
+    final List<String> audited = Collections.synchronizedList(new ArrayList<>());
+    final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-27T02:00:00Z"));
+    final FakeApprovals approvals = new FakeApprovals();
+    EmbeddedDataSource ds;
+    EntityManagerFactory emf;
+    CatalogStore catalog;
+    PriceChangeHandler handler;
+
+    @Override
+    protected void before() throws Exception {
+        System.setProperty("derby.stream.error.file", "target/derby.log");
+        Path folder = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "catalog-");
+        ds = new EmbeddedDataSource();
+        ds.setDatabaseName(folder.resolve("db").toString());
+        ds.setCreateDatabase("create");
+        List<Path> scripts;
+        try (Stream<Path> s = Files.list(Path.of("src/main/resources/db/migration"))) {
+            scripts = s.sorted().collect(java.util.stream.Collectors.toList());
+        }
+        for (Path file : scripts) {
+            String script = Files.readString(file, StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                for (String sql : script.split(";")) {
+                    if (!sql.isBlank()) {
+                        s.execute(sql);
+                    }
+                }
+            }
+        }
+        emf = Persistence.createEntityManagerFactory("wubu-catalog", Map.of("javax.persistence.nonJtaDataSource", ds));
+        catalog = new CatalogStore(emf, new SchemaReady() { }, clock(), audit(), approvals, platform(false));
+        handler = new PriceChangeHandler(catalog);
+        approvals.handler = handler;
+    }
+
+    @Override
+    protected void after() {
+        catalog.deactivate();
+        emf.close();
+        ds.setShutdownDatabase("shutdown");
+        try {
+            ds.getConnection();
+        } catch (SQLException expected) {
+            // shut down
+        }
+    }
+
+    ShopClock clock() {
+        return new ShopClock() {
+            @Override
+            public Instant now() {
+                return now.get();
+            }
+
+            @Override
+            public ZoneId zone() {
+                return ZoneId.of("Asia/Shanghai");
+            }
+        };
+    }
+
+    AuditService audit() {
+        return new AuditService() {
+            @Override
+            public AuditEntry record(Caller actor, String action, String subject, String details) {
+                audited.add(action + " " + subject);
+                return null;
+            }
+
+            @Override
+            public AuditPage list(Caller caller, AuditQuery query) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public ChainVerification verify(Caller caller) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Optional<ChainHead> head() {
+                return Optional.empty();
+            }
+
+            @Override
+            public long count() {
+                return audited.size();
+            }
+        };
+    }
+
+    static PlatformInfo platform(boolean demo) {
+        return new PlatformInfo() {
+            @Override
+            public Mode mode() {
+                return demo ? Mode.DEMO : Mode.PRODUCTION;
+            }
+
+            @Override
+            public String shopName() {
+                return "五步商城";
+            }
+
+            @Override
+            public Currency currency() {
+                return Currency.getInstance("CNY");
+            }
+
+            @Override
+            public String version() {
+                return "test";
+            }
+        };
+    }
+
+    /** A one-step approval engine with the rules the catalog relies on. */
+    final class FakeApprovals implements ApprovalService {
+
+        PriceChangeHandler handler;
+        final Map<Long, ApprovalRequest> requests = new HashMap<>();
+        private final AtomicLong ids = new AtomicLong(100);
+
+        @Override
+        public synchronized ApprovalRequest submit(Caller requester, String kind, String subject, String payload, String summary) {
+            ApprovalKind k = handler.kind();
+            if (!k.id().equals(kind)) {
+                throw new WubuException(MODULE_NOT_RUNNING, "no handler for " + kind);
+            }
+            handler.validate(requester, payload);
+            ApprovalRequest r = new ApprovalRequest(ids.incrementAndGet(), kind, subject, payload, summary, requester.username(),
+                    now.get(), ApprovalState.PENDING, k.chain(), 0, false, List.of(), null, null, null, null);
+            requests.put(r.id(), r);
+            return r;
+        }
+
+        @Override
+        public synchronized ApprovalRequest decide(Caller decider, long id, Decision decision, String comment) {
+            ApprovalRequest r = requests.get(id);
+            if (r.requester().equals(decider.username())) {
+                throw new WubuException(OWN_REQUEST, "you cannot decide your own request");
+            }
+            if (r.state() != ApprovalState.PENDING) {
+                throw new WubuException(NOT_PENDING, "not pending");
+            }
+            if (!r.chain().get(0).heldBy(decider) || !decider.hasPermission(DECIDE)) {
+                throw new WubuException(NOT_YOUR_STEP, "not your step");
+            }
+            List<ApprovalDecision> d = List.of(new ApprovalDecision(0, decider.username(), now.get(), decision, comment));
+            ApprovalRequest decided = new ApprovalRequest(r.id(), r.kind(), r.subject(), r.payload(), r.summary(), r.requester(),
+                    r.createdAt(), decision == Decision.APPROVE ? ApprovalState.APPROVED : ApprovalState.REJECTED, r.chain(), 1,
+                    false, d, now.get(), null, null, null);
+            if (decision == Decision.APPROVE) {
+                handler.apply(decided);
+                decided = new ApprovalRequest(r.id(), r.kind(), r.subject(), r.payload(), r.summary(), r.requester(),
+                        r.createdAt(), ApprovalState.APPLIED, r.chain(), 1, false, d, now.get(), null, now.get(), null);
+            } else {
+                catalog.markRejected(id);
+            }
+            requests.put(id, decided);
+            return decided;
+        }
+
+        @Override
+        public ApprovalRequest decide(Caller decider, long id, int step, Decision decision, String comment) {
+            return decide(decider, id, decision, comment);
+        }
+
+        @Override
+        public List<ApprovalRequest> inbox(Caller caller) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<ApprovalRequest> mine(Caller caller, Long before, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public synchronized ApprovalRequest get(Caller caller, long id) {
+            return requests.get(id);
+        }
+
+        @Override
+        public Optional<String> render(Caller caller, long id, Locale locale) {
+            return Optional.of(handler.render(requests.get(id), locale));
+        }
+
+        @Override
+        public List<ApprovalRequest> overdue(Caller caller) {
+            return List.of();
+        }
+
+        @Override
+        public List<ApprovalKind> kinds() {
+            return List.of(handler.kind());
+        }
+    }
+}

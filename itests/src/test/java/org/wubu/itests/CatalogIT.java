@@ -1,0 +1,174 @@
+package org.wubu.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.wubu.catalog.api.CatalogService;
+
+/**
+ * The catalog on the real assembly in demo mode, over REST with the real roles: a price change
+ * (CAT-1) proposed by the planner, refused to the planner as decider, approved by the marketing
+ * director, and in force only once the content specialist applies it; stock reaching 0 through a
+ * sale delists the product with reason "normal" (CAT-3); a stale edit is a 409.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class CatalogIT extends WubuTestSupport {
+
+    private static final String DEMO = "Demo-pass-2026";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Override
+    @Configuration
+    public Option[] config() {
+        return OptionUtils.combine(super.config(), editConfigurationFilePut("etc/org.wubu.platform.cfg", "mode", "demo"));
+    }
+
+    @Before
+    public void demoDataReady() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        // warehouse is the last demo account created; BOK-SC-01 the last demo product.
+        while (http("GET", "/api/security/me", null, basicAuth("warehouse", DEMO)).status() != 200
+                || http("GET", "/api/catalog/products/BOK-SC-01", null, basicAuth("warehouse", DEMO)).status() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("demo account 'warehouse' or the demo products are not ready");
+            }
+            sleep(200);
+        }
+    }
+
+    private static Map<String, String> as(String user) {
+        Map<String, String> h = new HashMap<>(basicAuth(user, DEMO));
+        h.put("Content-Type", "application/json");
+        return h;
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":(\"[^\"]*\"|[^,}]+)").matcher(json);
+        assertTrue(name + " in " + json, m.find());
+        return m.group(1).replace("\"", "");
+    }
+
+    private static String price(String productJson) {
+        Matcher m = Pattern.compile("\"price\":\\{\"amount\":\"([0-9.]+)\",\"currency\":\"CNY\"\\}").matcher(productJson);
+        assertTrue(productJson, m.find());
+        return m.group(1);
+    }
+
+    @Test
+    public void thePlannerProposesTheDirectorApprovesAndThePriceChangesOnlyWhenTheSpecialistApplies() {
+        String sku = "TEA-LJ-250";
+        assertEquals("268.00", price(http("GET", "/api/catalog/products/" + sku, null, as("planner")).body()));
+
+        HttpResult proposed = http("POST", "/api/catalog/products/" + sku + "/price-proposals",
+                "{\"newPrice\":{\"amount\":\"248.00\",\"currency\":\"CNY\"},\"competitor\":\"天猫 茶叶旗舰店\","
+                        + "\"theirPrice\":{\"amount\":\"239.00\",\"currency\":\"CNY\"},\"whereSeen\":\"https://tmall.example/item/42\","
+                        + "\"seenAt\":\"2026-01-05T10:00:00+08:00\",\"reason\":\"match the Tmall price for the spring campaign\"}",
+                as("planner"));
+        assertEquals(proposed.toString(), 201, proposed.status());
+        assertEquals("PENDING", field(proposed.body(), "status"));
+        String proposalId = field(proposed.body(), "id");
+        String approvalId = field(proposed.body(), "approvalId");
+
+        HttpResult incomplete = http("POST", "/api/catalog/products/" + sku + "/price-proposals",
+                "{\"newPrice\":{\"amount\":\"1.00\",\"currency\":\"CNY\"},\"reason\":\"x\"}", as("planner"));
+        assertEquals(incomplete.toString(), 400, incomplete.status());
+        assertTrue(incomplete.body(), incomplete.body().contains("competitor") && incomplete.body().contains("seenAt"));
+
+        HttpResult own = http("POST", "/api/approvals/" + approvalId + "/decision",
+                "{\"decision\":\"approve\",\"comment\":\"ok\"}", as("planner"));
+        assertEquals("the planner cannot approve their own price: " + own, 409, own.status());
+
+        HttpResult early = http("POST", "/api/catalog/price-proposals/" + proposalId + "/apply", null, as("specialist"));
+        assertEquals("not approved yet: " + early, 409, early.status());
+        assertTrue(early.body(), early.body().contains(CatalogService.NOT_APPROVED));
+
+        HttpResult approved = http("POST", "/api/approvals/" + approvalId + "/decision",
+                "{\"decision\":\"approve\",\"comment\":\"ok for spring\"}", as("director"));
+        assertEquals(approved.toString(), 200, approved.status());
+        assertEquals("approved, not applied: the price stays", "268.00",
+                price(http("GET", "/api/catalog/products/" + sku, null, as("planner")).body()));
+        assertEquals("APPROVED_AWAITING_APPLY",
+                field(http("GET", "/api/catalog/price-proposals/" + proposalId, null, as("planner")).body(), "status"));
+
+        assertEquals(403, http("POST", "/api/catalog/price-proposals/" + proposalId + "/apply", null, as("planner")).status());
+        HttpResult applied = http("POST", "/api/catalog/price-proposals/" + proposalId + "/apply", null, as("specialist"));
+        assertEquals(applied.toString(), 200, applied.status());
+        assertEquals("248.00", price(applied.body()));
+        assertEquals("248.00", price(http("GET", "/api/catalog/products/" + sku, null, as("warehouse")).body()));
+
+        HttpResult history = http("GET", "/api/catalog/products/" + sku + "/price-history", null, as("planner"));
+        assertEquals(history.toString(), 200, history.status());
+        assertTrue(history.body(), history.body().startsWith("{\"items\":[{\"id\":"));
+        assertTrue(history.body(), history.body().contains("\"oldPrice\":{\"amount\":\"268.00\",\"currency\":\"CNY\"},"
+                + "\"newPrice\":{\"amount\":\"248.00\",\"currency\":\"CNY\"},\"changedBy\":\"specialist\""));
+        assertTrue(history.body(), history.body().contains("\"proposalId\":" + proposalId));
+
+        HttpResult audit = http("GET", "/api/audit?subject=product:" + sku + "&limit=50", null, as("it"));
+        assertTrue(audit.body(), audit.body().contains("catalog.price.proposed") && audit.body().contains("catalog.price.approved")
+                && audit.body().contains("catalog.price.applied"));
+    }
+
+    @Test
+    public void aSaleThatEmptiesTheStockDelistsTheProductWithReasonNormal() {
+        String sku = "MUG-CER-01";
+        String product = http("GET", "/api/catalog/products/" + sku, null, as("warehouse")).body();
+        assertEquals("LISTED", field(product, "status"));
+        long stock = Long.parseLong(field(product, "stock"));
+        assertTrue(stock > 0);
+
+        HttpResult tooMany = http("POST", "/api/catalog/products/" + sku + "/stock-movements",
+                "{\"kind\":\"SALE\",\"quantity\":" + (stock + 1) + ",\"why\":\"order too big\"}", as("warehouse"));
+        assertEquals(tooMany.toString(), 409, tooMany.status());
+        assertTrue(tooMany.body(), tooMany.body().contains(CatalogService.INSUFFICIENT_STOCK));
+
+        HttpResult sale = http("POST", "/api/catalog/products/" + sku + "/stock-movements",
+                "{\"kind\":\"SALE\",\"quantity\":" + stock + ",\"why\":\"order IT-1\"}", as("warehouse"));
+        assertEquals(sale.toString(), 201, sale.status());
+        assertEquals("0", field(sale.body(), "stockAfter"));
+
+        String after = http("GET", "/api/catalog/products/" + sku, null, as("warehouse")).body();
+        assertEquals("DELISTED", field(after, "status"));
+        assertEquals("normal", field(after, "delistReason"));
+        assertEquals("0", field(after, "stock"));
+
+        String ledger = http("GET", "/api/catalog/products/" + sku + "/stock-movements", null, as("warehouse")).body();
+        assertTrue(ledger, ledger.contains("\"kind\":\"SALE\",\"quantity\":" + stock + ",\"change\":-" + stock + ",\"stockAfter\":0"));
+        HttpResult audit = http("GET", "/api/audit?subject=product:" + sku + "&action=catalog.product.delisted", null, as("it"));
+        assertTrue(audit.body(), audit.body().contains("reason normal"));
+    }
+
+    @Test
+    public void aStaleEditIsA409ThatSaysWhoChangedIt() {
+        String sku = "TEA-BLC-100";
+        String product = http("GET", "/api/catalog/products/" + sku, null, as("designer")).body();
+        String version = field(product, "version");
+        String edit = "{\"titleZh\":\"洞庭碧螺春 明前 100克\",\"titleEn\":\"Dongting Biluochun, pre-Qingming, 100 g\","
+                + "\"category\":\"tea/green\",\"version\":" + version + "}";
+        HttpResult first = http("PUT", "/api/catalog/products/" + sku, edit, as("designer"));
+        assertEquals(first.toString(), 200, first.status());
+        HttpResult stale = http("PUT", "/api/catalog/products/" + sku, edit, as("specialist"));
+        assertEquals(stale.toString(), 409, stale.status());
+        assertTrue(stale.body(), stale.body().contains("\"error\":\"conflict\"") && stale.body().contains("changed by designer at")
+                && stale.body().contains("reload"));
+        assertEquals(403, http("PUT", "/api/catalog/products/" + sku, edit, as("planner")).status());
+        HttpResult page = http("GET", "/api/catalog/products?status=listed&limit=5&q=tea", null, as("planner"));
+        assertEquals(page.toString(), 200, page.status());
+        assertTrue(page.body(), page.body().contains("\"next\":\"TEA-"));
+    }
+}
