@@ -24,7 +24,9 @@ import org.wubu.catalog.api.CatalogService;
  * The catalog on the real assembly in demo mode, over REST with the real roles: a price change
  * (CAT-1) proposed by the planner, refused to the planner as decider, approved by the marketing
  * director, and in force only once the content specialist applies it; stock reaching 0 through a
- * sale delists the product with reason "normal" (CAT-3); a stale edit is a 409.
+ * sale delists the product with reason "normal" (CAT-3); a stale edit is a 409; listing (CAT-2, CAT-7)
+ * is refused naming what is missing and takes effect only when the marketing director approves;
+ * abnormal delisting (CAT-3) needs the department lead; {@code catalog:stock} shows the stock.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -170,5 +172,90 @@ public class CatalogIT extends WubuTestSupport {
         HttpResult page = http("GET", "/api/catalog/products?status=listed&limit=5&q=tea", null, as("planner"));
         assertEquals(page.toString(), 200, page.status());
         assertTrue(page.body(), page.body().contains("\"next\":\"TEA-"));
+    }
+
+    /** Polls a product until its status is the expected one (the engine may apply after answering). */
+    private String awaitStatus(String sku, String status) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String body = http("GET", "/api/catalog/products/" + sku, null, as("warehouse")).body();
+        while (!field(body, "status").equals(status) && System.nanoTime() < deadline) {
+            sleep(200);
+            body = http("GET", "/api/catalog/products/" + sku, null, as("warehouse")).body();
+        }
+        assertEquals(body, status, field(body, "status"));
+        return body;
+    }
+
+    private static HttpResult decide(String approvalId, String user) {
+        return http("POST", "/api/approvals/" + approvalId + "/decision", "{\"decision\":\"approve\",\"comment\":\"ok\"}", as(user));
+    }
+
+    @Test
+    public void listingIsRefusedNamingWhatIsMissingAndNeedsTheDirector() {
+        HttpResult created = http("POST", "/api/catalog/products", "{\"sku\":\"IT-NEW-1\",\"titleZh\":\"测试新品\","
+                + "\"titleEn\":\"IT new product\",\"category\":\"test\",\"price\":{\"amount\":\"19.90\",\"currency\":\"CNY\"}}",
+                as("specialist"));
+        assertEquals(created.toString(), 201, created.status());
+
+        HttpResult refused = http("POST", "/api/catalog/products/IT-NEW-1/listing-requests", "{\"reason\":\"new range\"}", as("planner"));
+        assertEquals(refused.toString(), 400, refused.status());
+        assertTrue(refused.body(), refused.body().contains("\"stock\":\"missing: stock above 0\""));
+        assertEquals(403, http("POST", "/api/catalog/products/IT-NEW-1/listing-requests", "{}", as("designer")).status());
+
+        HttpResult receipt = http("POST", "/api/catalog/products/IT-NEW-1/stock-movements",
+                "{\"kind\":\"RECEIPT\",\"quantity\":12,\"why\":\"first delivery\"}", as("warehouse"));
+        assertEquals(receipt.toString(), 201, receipt.status());
+        HttpResult requested = http("POST", "/api/catalog/products/IT-NEW-1/listing-requests", "{\"reason\":\"new range\"}",
+                as("planner"));
+        assertEquals(requested.toString(), 201, requested.status());
+        String approvalId = field(requested.body(), "approvalId");
+        assertEquals("DRAFT", field(http("GET", "/api/catalog/products/IT-NEW-1", null, as("planner")).body(), "status"));
+
+        assertEquals("the planner cannot approve their own listing", 409, decide(approvalId, "planner").status());
+        assertEquals("the lead does not decide listings", 409, decide(approvalId, "lead").status());
+        assertEquals("DRAFT", field(http("GET", "/api/catalog/products/IT-NEW-1", null, as("planner")).body(), "status"));
+        HttpResult approved = decide(approvalId, "director");
+        assertEquals(approved.toString(), 200, approved.status());
+        String listed = awaitStatus("IT-NEW-1", "LISTED");
+        assertEquals("12", field(listed, "stock"));
+        HttpResult audit = http("GET", "/api/audit?subject=product:IT-NEW-1&limit=50", null, as("it"));
+        assertTrue(audit.body(), audit.body().contains("catalog.listing.requested") && audit.body().contains("catalog.product.listed"));
+    }
+
+    @Test
+    public void abnormalDelistingNeedsTheLead() {
+        String sku = "TEA-PE-357";
+        assertEquals("LISTED", field(http("GET", "/api/catalog/products/" + sku, null, as("specialist")).body(), "status"));
+        HttpResult noReason = http("POST", "/api/catalog/products/" + sku + "/delisting-requests", "{\"reason\":\"\"}", as("specialist"));
+        assertEquals(noReason.toString(), 400, noReason.status());
+        assertTrue(noReason.body(), noReason.body().contains("\"reason\":\"missing\""));
+        assertEquals(403, http("POST", "/api/catalog/products/" + sku + "/delisting-requests", "{\"reason\":\"x\"}",
+                as("planner")).status());
+
+        HttpResult requested = http("POST", "/api/catalog/products/" + sku + "/delisting-requests",
+                "{\"reason\":\"supplier recall of batch 2026-11\"}", as("specialist"));
+        assertEquals(requested.toString(), 201, requested.status());
+        String approvalId = field(requested.body(), "approvalId");
+
+        HttpResult own = decide(approvalId, "specialist");
+        assertEquals("the specialist cannot approve their own delisting: " + own, 409, own.status());
+        assertEquals("the marketing director is not the lead", 409, decide(approvalId, "director").status());
+        assertEquals("LISTED", field(http("GET", "/api/catalog/products/" + sku, null, as("specialist")).body(), "status"));
+
+        HttpResult approved = decide(approvalId, "lead");
+        assertEquals(approved.toString(), 200, approved.status());
+        String delisted = awaitStatus(sku, "DELISTED");
+        assertEquals("abnormal: supplier recall of batch 2026-11", field(delisted, "delistReason"));
+        assertEquals("25", field(delisted, "stock"));
+    }
+
+    @Test
+    public void theShellShowsProductsAndStock() {
+        String stock = executeCommand("catalog:stock TEA-DHP-125");
+        assertTrue(stock, stock.contains("TEA-DHP-125") && stock.contains("Stock: 30 (listed)") && stock.contains("opening stock"));
+        String products = executeCommand("catalog:products -s listed -q TEA-DHP");
+        assertTrue(products, products.contains("武夷山大红袍 125克") && products.contains("198.00") && !products.contains("TEA-LJ-250"));
+        String missing = executeCommand("catalog:stock NO-SUCH-SKU");
+        assertTrue(missing, missing.contains("NO-SUCH-SKU"));
     }
 }

@@ -27,7 +27,12 @@ public final class CatalogEvents {
     public static final String STOCK_MOVED = Topics.topic("catalog", "STOCK_MOVED");
     /** Stock of a listed product reached 0; it was delisted with reason "normal" (CAT-3). */
     public static final String STOCK_DEPLETED = Topics.topic("catalog", "STOCK_DEPLETED");
+    /** Any delisting, normal or abnormal; carries {@link #REASON}. */
     public static final String PRODUCT_DELISTED = Topics.topic("catalog", "PRODUCT_DELISTED");
+    /** An approved listing took effect: the product is on sale (CAT-2). */
+    public static final String LISTED = Topics.topic("catalog", "LISTED");
+    /** An approved abnormal delisting took effect (CAT-3); carries {@link #REASON} ("abnormal: ..."). */
+    public static final String DELISTED = Topics.topic("catalog", "DELISTED");
 
     private CatalogEvents() {
     }

@@ -24,10 +24,21 @@ public interface CatalogService {
     String STOCK_COUNT = "catalog.stock.count";
     /** Reserving, releasing and committing stock for orders (other areas, the system). */
     String STOCK_RESERVE = "catalog.stock.reserve";
+    /** Proposing that a product goes on sale (CAT-2): the planner or the content specialist. */
+    String LISTING_PROPOSE = "catalog.listing.propose";
+    /** Proposing an abnormal delisting (CAT-3): the content specialist. */
+    String DELISTING_PROPOSE = "catalog.delisting.propose";
 
     /** The approval kind of a price change: proposed by the planner, approved by the marketing director. */
     String PRICE_CHANGE_KIND = "catalog.price-change";
 
+    /** The approval kind of a listing (CAT-2, CAT-7): proposed by the planner or content specialist, approved by the marketing director. */
+    String LISTING_KIND = "catalog.listing";
+    /** The approval kind of an abnormal delisting (CAT-3): requested by the content specialist, approved by the department lead. */
+    String DELISTING_KIND = "catalog.delisting";
+
+    /** Refusal: the product is not in a status that allows the request (e.g. listing a listed product). */
+    String WRONG_STATUS = "wrong-status";
     /** Refusal: the product was changed since the editor loaded it. */
     String CONFLICT = "conflict";
     /** Refusal: not enough stock for the movement or reservation. */
@@ -37,6 +48,8 @@ public interface CatalogService {
 
     /** The delisting reason recorded when stock runs out (CAT-3). */
     String DELIST_NORMAL = "normal";
+    /** The prefix of the delisting reason of an approved abnormal delisting: {@code "abnormal: <reason>"}. */
+    String DELIST_ABNORMAL_PREFIX = "abnormal: ";
 
     /** Creates a product as a draft with its first price (recorded in the price history). */
     Product create(Caller caller, ProductDraft draft);
@@ -58,6 +71,28 @@ public interface CatalogService {
 
     /** The product's price changes, newest first. */
     List<PriceHistoryEntry> priceHistory(Caller caller, String sku);
+
+    /**
+     * Asks that a draft or delisted product goes on sale ({@link #LISTING_PROPOSE}); submits a
+     * {@link #LISTING_KIND} approval decided by the marketing director. Refused at once, naming every
+     * missing item, when the product lacks a Chinese or English title, a price above 0 or stock above 0
+     * (a {@link org.wubu.platform.api.ValidationException} whose details name each item). The product
+     * is listed when the approval is applied, after the same check.
+     *
+     * @param reason why (optional)
+     * @return the id of the approval request
+     */
+    long requestListing(Caller caller, String sku, String reason);
+
+    /**
+     * Asks that a listed product is taken off sale for a reason other than running out of stock
+     * ({@link #DELISTING_PROPOSE}; the reason is required); submits a {@link #DELISTING_KIND} approval
+     * decided by the department lead. Once applied the product is delisted with reason
+     * {@code "abnormal: <reason>"}.
+     *
+     * @return the id of the approval request
+     */
+    long requestDelisting(Caller caller, String sku, String reason);
 
     /**
      * Records a receipt, sale or return ({@link #STOCK_MOVE}) or a count adjustment

@@ -44,7 +44,9 @@ import org.wubu.platform.web.Rest;
  * {@code POST products}, {@code GET|PUT products/{sku}} (PUT names the {@code version} it edits),
  * {@code POST products/{sku}/price-proposals}, {@code GET price-proposals/{id}},
  * {@code POST price-proposals/{id}/apply}, {@code GET products/{sku}/price-history},
- * {@code GET|POST products/{sku}/stock-movements}. Money is {@code {"amount":"129.00","currency":"CNY"}}.
+ * {@code GET|POST products/{sku}/stock-movements},
+ * {@code POST products/{sku}/listing-requests} and {@code POST products/{sku}/delisting-requests}
+ * ({@code {"reason":"..."}}; 201 with the approval request id, 400 naming every missing item). Money is {@code {"amount":"129.00","currency":"CNY"}}.
  */
 @Component(service = Servlet.class, property = Rest.PERMISSION + "=" + CatalogService.READ)
 @HttpWhiteboardServletName("wubu-catalog")
@@ -66,6 +68,10 @@ public class CatalogServlet extends HttpServlet {
     /** Body of POST products/{sku}/price-proposals. */
     public record ProposalBody(MoneyBody newPrice, String competitor, MoneyBody theirPrice, String whereSeen, String seenAt,
                                String reason) {
+    }
+
+    /** Body of POST products/{sku}/listing-requests and delisting-requests. */
+    public record RequestBody(String reason) {
     }
 
     /** Body of POST products/{sku}/stock-movements. */
@@ -133,6 +139,18 @@ public class CatalogServlet extends HttpServlet {
                         new CompetitorEvidence(b.competitor(), theirs, b.whereSeen(), time("seenAt", b.seenAt())), b.reason());
                 resp.setHeader("Location", req.getContextPath() + "/catalog/price-proposals/" + created.id());
                 Rest.json(resp, 201, proposal(created));
+            } else if (p.length == 3 && p[0].equals("products")
+                    && (p[2].equals("listing-requests") || p[2].equals("delisting-requests"))) {
+                boolean listing = p[2].equals("listing-requests");
+                RequestBody b = Rest.body(req, RequestBody.class);
+                String reason = b == null ? null : b.reason();
+                long approvalId = listing ? catalog.requestListing(caller, p[1], reason) : catalog.requestDelisting(caller, p[1], reason);
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("approvalId", approvalId);
+                body.put("kind", listing ? CatalogService.LISTING_KIND : CatalogService.DELISTING_KIND);
+                body.put("sku", p[1]);
+                resp.setHeader("Location", req.getContextPath() + "/approvals/" + approvalId);
+                Rest.json(resp, 201, body);
             } else if (p.length == 3 && p[0].equals("price-proposals") && p[2].equals("apply")) {
                 Rest.json(resp, 200, product(catalog.applyPrice(caller, id(p[1]))));
             } else if (p.length == 3 && p[0].equals("products") && p[2].equals("stock-movements")) {

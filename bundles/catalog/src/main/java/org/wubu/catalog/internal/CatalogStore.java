@@ -430,6 +430,158 @@ public class CatalogStore implements CatalogService {
                 .map(PriceHistoryEntity::toEntry).collect(Collectors.toList()));
     }
 
+    // ------------------------------------------------------------------ listing and abnormal delisting (CAT-2, CAT-3, CAT-7)
+
+    static final int MAX_REASON = 480; // "abnormal: " + reason fits DELIST_REASON (500)
+
+    /**
+     * What a product lacks to go on sale, each item named (empty when it may be listed). Images are
+     * required by CAT-7 too, but products have no images yet: the check is added with them.
+     */
+    static Map<String, Object> missingForListing(Product p) {
+        Map<String, Object> missing = new LinkedHashMap<>();
+        if (p.titleZh() == null || p.titleZh().isBlank()) {
+            missing.put("titleZh", "missing: a Chinese title");
+        }
+        if (p.titleEn() == null || p.titleEn().isBlank()) {
+            missing.put("titleEn", "missing: an English title");
+        }
+        if (p.price() == null || !p.price().isPositive()) {
+            missing.put("price", "missing: a price above 0");
+        }
+        if (p.stock() <= 0) {
+            missing.put("stock", "missing: stock above 0");
+        }
+        return missing;
+    }
+
+    /** Throws naming every missing item, or a wrong status, when the product cannot be proposed for listing. */
+    static void checkListable(Product p) {
+        Map<String, Object> missing = missingForListing(p);
+        if (!missing.isEmpty()) {
+            throw new ValidationException("product " + p.sku() + " cannot be listed, it lacks: " + describe(missing), missing);
+        }
+        if (p.status() == ProductStatus.LISTED) {
+            throw new WubuException(WRONG_STATUS, "product " + p.sku() + " is already listed", Map.of("status", p.status().name()));
+        }
+    }
+
+    /** Throws when the product cannot be proposed for an abnormal delisting. */
+    static void checkDelistable(Product p) {
+        if (p.status() != ProductStatus.LISTED) {
+            throw new WubuException(WRONG_STATUS, "product " + p.sku() + " is " + p.status() + ": only a listed product is delisted",
+                    Map.of("status", p.status().name()));
+        }
+    }
+
+    private static String reason(String reason, boolean required) {
+        Map<String, Object> errors = new LinkedHashMap<>();
+        if (required) {
+            required(errors, "reason", reason, MAX_REASON);
+        } else if (reason != null && reason.trim().length() > MAX_REASON) {
+            errors.put("reason", "longer than " + MAX_REASON + " characters");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException("the request is incomplete: " + describe(errors), errors);
+        }
+        return text(reason);
+    }
+
+    static String requestPayload(String sku, String reason) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sku", sku);
+        m.put("reason", reason);
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public long requestListing(Caller caller, String sku, String reason) {
+        caller.require(LISTING_PROPOSE);
+        Product p = product(caller, sku);
+        checkListable(p);
+        String why = reason(reason, false);
+        ApprovalRequest request = approvals.submit(caller, LISTING_KIND, subject(sku), requestPayload(sku, why),
+                "List " + sku + " (" + p.titleZh() + ") at " + p.price() + ", stock " + p.stock());
+        audit.record(caller, "catalog.listing.requested", subject(sku), "approval " + request.id() + ", status " + p.status()
+                + (why.isEmpty() ? "" : "; reason: " + why));
+        return request.id();
+    }
+
+    @Override
+    public long requestDelisting(Caller caller, String sku, String reason) {
+        caller.require(DELISTING_PROPOSE);
+        String why = reason(reason, true);
+        Product p = product(caller, sku);
+        checkDelistable(p);
+        ApprovalRequest request = approvals.submit(caller, DELISTING_KIND, subject(sku), requestPayload(sku, why),
+                "Delist " + sku + " (" + p.titleZh() + "): " + why);
+        audit.record(caller, "catalog.delisting.requested", subject(sku), "approval " + request.id() + "; reason: " + why);
+        return request.id();
+    }
+
+    /**
+     * The approval engine's final approval of a listing (through {@link ListingHandler}): checks the
+     * product again and lists it. Delivered again after it took effect, it changes nothing.
+     */
+    void applyListing(String sku, ApprovalRequest request) {
+        Caller engine = new Caller("approval:" + request.id(), java.util.Set.of(), java.util.Set.of());
+        LocalDateTime now = Utc.of(clock.now());
+        Product before = product(Caller.SYSTEM, sku);
+        if (before.status() == ProductStatus.LISTED) {
+            return; // delivered again, or listed meanwhile
+        }
+        Map<String, Object> missing = missingForListing(before);
+        if (!missing.isEmpty()) {
+            throw new ValidationException("product " + sku + " cannot be listed now, it lacks: " + describe(missing), missing);
+        }
+        int rows = inTransaction(em -> em.createNativeQuery("UPDATE CAT_PRODUCT SET STATUS = ?1, DELIST_REASON = NULL,"
+                        + " UPDATED_BY = ?2, UPDATED_AT = ?3, VERSION = VERSION + 1 WHERE SKU = ?4 AND STATUS <> ?1"
+                        + " AND STOCK > 0 AND PRICE > 0")
+                .setParameter(1, ProductStatus.LISTED.name()).setParameter(2, engine.username())
+                .setParameter(3, java.sql.Timestamp.valueOf(now)).setParameter(4, sku).executeUpdate());
+        if (rows == 0) {
+            Product current = product(Caller.SYSTEM, sku);
+            if (current.status() == ProductStatus.LISTED) {
+                return;
+            }
+            Map<String, Object> lacking = missingForListing(current);
+            throw new ValidationException("product " + sku + " cannot be listed now, it lacks: " + describe(lacking), lacking);
+        }
+        audit.record(engine, "catalog.product.listed", subject(sku), "approval " + request.id() + " requested by "
+                + request.requester() + ": " + before.status() + " → LISTED at " + before.price() + ", stock " + before.stock());
+        post(CatalogEvents.LISTED, engine, sku, Map.of(CatalogEvents.STOCK, before.stock(),
+                CatalogEvents.PRICE, before.price().amount().toPlainString()));
+    }
+
+    /**
+     * The approval engine's final approval of an abnormal delisting (through {@link DelistingHandler}):
+     * delists a listed product with reason "abnormal: ...". A product no longer listed is left as it is.
+     */
+    void applyDelisting(String sku, String reason, ApprovalRequest request) {
+        Caller engine = new Caller("approval:" + request.id(), java.util.Set.of(), java.util.Set.of());
+        LocalDateTime now = Utc.of(clock.now());
+        String delistReason = DELIST_ABNORMAL_PREFIX + reason;
+        product(Caller.SYSTEM, sku);
+        int rows = inTransaction(em -> em.createNativeQuery("UPDATE CAT_PRODUCT SET STATUS = ?1, DELIST_REASON = ?2,"
+                        + " UPDATED_BY = ?3, UPDATED_AT = ?4, VERSION = VERSION + 1 WHERE SKU = ?5 AND STATUS = ?6")
+                .setParameter(1, ProductStatus.DELISTED.name()).setParameter(2, delistReason).setParameter(3, engine.username())
+                .setParameter(4, java.sql.Timestamp.valueOf(now)).setParameter(5, sku)
+                .setParameter(6, ProductStatus.LISTED.name()).executeUpdate());
+        if (rows == 0) {
+            LOG.info("Abnormal delisting of {} (approval {}) changed nothing: the product is not listed", sku, request.id());
+            return; // delivered again, or no longer listed
+        }
+        audit.record(engine, "catalog.product.delisted", subject(sku), "reason " + delistReason + "; approval " + request.id()
+                + " requested by " + request.requester());
+        Map<String, Object> props = Map.of(CatalogEvents.REASON, delistReason);
+        post(CatalogEvents.DELISTED, engine, sku, props);
+        post(CatalogEvents.PRODUCT_DELISTED, engine, sku, props);
+    }
+
     // ------------------------------------------------------------------ stock (CAT-5, CAT-3)
 
     @Override

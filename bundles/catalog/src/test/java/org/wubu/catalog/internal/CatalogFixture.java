@@ -25,6 +25,7 @@ import javax.persistence.Persistence;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.rules.ExternalResource;
 import org.wubu.approvals.api.ApprovalDecision;
+import org.wubu.approvals.api.ApprovalHandler;
 import org.wubu.approvals.api.ApprovalKind;
 import org.wubu.approvals.api.ApprovalRequest;
 import org.wubu.approvals.api.ApprovalService;
@@ -50,11 +51,14 @@ import org.wubu.platform.api.persistence.SchemaReady;
  */
 class CatalogFixture extends ExternalResource {
 
-    static final Caller PLANNER = new Caller("planner", Set.of("planner"), Set.of("catalog.read", "catalog.price.propose"));
+    static final Caller PLANNER = new Caller("planner", Set.of("planner"), Set.of("catalog.read", "catalog.price.propose",
+            "catalog.listing.propose"));
     static final Caller DIRECTOR = new Caller("director", Set.of("marketing-director"),
             Set.of("*.read", "catalog.price.approve", "approvals.decide"));
     static final Caller SPECIALIST = new Caller("specialist", Set.of("content-specialist"),
-            Set.of("catalog.read", "catalog.product.edit", "catalog.price.apply"));
+            Set.of("catalog.read", "catalog.product.edit", "catalog.price.apply", "catalog.listing.propose", "catalog.delisting.propose"));
+    static final Caller LEAD = new Caller("lead", Set.of("department-lead"),
+            Set.of("*.read", "catalog.delisting.approve", "approvals.decide"));
     static final Caller DESIGNER = new Caller("designer", Set.of("designer"), Set.of("catalog.read", "catalog.product.edit"));
     static final Caller WAREHOUSE = new Caller("warehouse", Set.of("warehouse"),
             Set.of("catalog.read", "catalog.stock.move", "catalog.stock.count"));
@@ -93,6 +97,16 @@ class CatalogFixture extends ExternalResource {
         catalog = new CatalogStore(emf, new SchemaReady() { }, clock(), audit(), approvals, platform(false));
         handler = new PriceChangeHandler(catalog);
         approvals.handler = handler;
+        approvals.handlers.put(ListingHandler.KIND.id(), new ListingHandler(catalog));
+        approvals.handlers.put(DelistingHandler.KIND.id(), new DelistingHandler(catalog));
+    }
+
+    ListingHandler listing() {
+        return (ListingHandler) approvals.handlers.get(ListingHandler.KIND.id());
+    }
+
+    DelistingHandler delisting() {
+        return (DelistingHandler) approvals.handlers.get(DelistingHandler.KIND.id());
     }
 
     @Override
@@ -179,16 +193,15 @@ class CatalogFixture extends ExternalResource {
     final class FakeApprovals implements ApprovalService {
 
         PriceChangeHandler handler;
+        final Map<String, ApprovalHandler> handlers = new HashMap<>();
         final Map<Long, ApprovalRequest> requests = new HashMap<>();
         private final AtomicLong ids = new AtomicLong(100);
 
         @Override
         public synchronized ApprovalRequest submit(Caller requester, String kind, String subject, String payload, String summary) {
-            ApprovalKind k = handler.kind();
-            if (!k.id().equals(kind)) {
-                throw new WubuException(MODULE_NOT_RUNNING, "no handler for " + kind);
-            }
-            handler.validate(requester, payload);
+            ApprovalHandler h = handler(kind);
+            ApprovalKind k = h.kind();
+            h.validate(requester, payload);
             ApprovalRequest r = new ApprovalRequest(ids.incrementAndGet(), kind, subject, payload, summary, requester.username(),
                     now.get(), ApprovalState.PENDING, k.chain(), 0, false, List.of(), null, null, null, null);
             requests.put(r.id(), r);
@@ -212,7 +225,11 @@ class CatalogFixture extends ExternalResource {
                     r.createdAt(), decision == Decision.APPROVE ? ApprovalState.APPROVED : ApprovalState.REJECTED, r.chain(), 1,
                     false, d, now.get(), null, null, null);
             if (decision == Decision.APPROVE) {
-                handler.apply(decided);
+                try {
+                    handler(r.kind()).apply(decided);
+                } catch (Exception e) {
+                    throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+                }
                 decided = new ApprovalRequest(r.id(), r.kind(), r.subject(), r.payload(), r.summary(), r.requester(),
                         r.createdAt(), ApprovalState.APPLIED, r.chain(), 1, false, d, now.get(), null, now.get(), null);
             } else {
@@ -244,7 +261,8 @@ class CatalogFixture extends ExternalResource {
 
         @Override
         public Optional<String> render(Caller caller, long id, Locale locale) {
-            return Optional.of(handler.render(requests.get(id), locale));
+            ApprovalRequest r = requests.get(id);
+            return Optional.of(handler(r.kind()).render(r, locale));
         }
 
         @Override
@@ -254,7 +272,19 @@ class CatalogFixture extends ExternalResource {
 
         @Override
         public List<ApprovalKind> kinds() {
-            return List.of(handler.kind());
+            return List.of(handler.kind(), handlers.get(ListingHandler.KIND.id()).kind(),
+                    handlers.get(DelistingHandler.KIND.id()).kind());
+        }
+
+        ApprovalHandler handler(String kind) {
+            if (handler.kind().id().equals(kind)) {
+                return handler;
+            }
+            ApprovalHandler h = handlers.get(kind);
+            if (h == null) {
+                throw new WubuException(MODULE_NOT_RUNNING, "no handler for " + kind);
+            }
+            return h;
         }
     }
 }

@@ -1,0 +1,160 @@
+package org.wubu.catalog.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.wubu.catalog.internal.CatalogFixture.DESIGNER;
+import static org.wubu.catalog.internal.CatalogFixture.PLANNER;
+import static org.wubu.catalog.internal.CatalogFixture.SPECIALIST;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import javax.servlet.ReadListener;
+import javax.servlet.ServletInputStream;
+import javax.servlet.ServletOutputStream;
+import javax.servlet.WriteListener;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.wubu.catalog.api.CatalogService;
+import org.wubu.catalog.api.ProductDraft;
+import org.wubu.catalog.api.ProductStatus;
+import org.wubu.platform.api.Caller;
+import org.wubu.platform.api.Money;
+import org.wubu.platform.web.Rest;
+
+/** The listing and delisting requests over HTTP: paths, bodies and status codes. */
+public class CatalogServletTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Rule
+    public final CatalogFixture f = new CatalogFixture();
+
+    private CatalogServlet servlet;
+
+    private record Answer(int status, Map<String, String> headers, JsonNode json) {
+    }
+
+    @Before
+    public void setUp() {
+        servlet = new CatalogServlet(f.catalog, f.clock());
+    }
+
+    @Test
+    public void listingRequestsAre201WithTheApprovalIdOr400NamingEveryMissingItem() throws Exception {
+        f.catalog.create(SPECIALIST, new ProductDraft("NEW-1", "新品", "New", null, null, "x", Money.cny("5.00")));
+        Answer refused = post("/products/NEW-1/listing-requests", PLANNER, "{\"reason\":\"new\"}");
+        assertEquals(refused.toString(), 400, refused.status());
+        assertEquals(Set.of("stock"), fields(refused.json().path("details")));
+
+        f.catalog.insert(Caller.SYSTEM, new ProductDraft("OLD-1", "旧品", "Old", "", "", "x", Money.cny("5.00")), ProductStatus.DRAFT, 3);
+        Answer created = post("/products/OLD-1/listing-requests", PLANNER, "{\"reason\":\"ready\"}");
+        assertEquals(created.toString(), 201, created.status());
+        long id = created.json().path("approvalId").asLong();
+        assertEquals(CatalogService.LISTING_KIND, f.approvals.get(PLANNER, id).kind());
+        assertEquals("/api/approvals/" + id, created.headers().get("Location"));
+
+        Answer forbidden = post("/products/OLD-1/listing-requests", DESIGNER, "{}");
+        assertEquals(403, forbidden.status());
+        assertEquals(404, post("/products/NOPE/listing-requests", PLANNER, "{}").status());
+    }
+
+    @Test
+    public void delistingRequestsNeedAReason() throws Exception {
+        f.catalog.insert(Caller.SYSTEM, new ProductDraft("ON-1", "在售", "On sale", "", "", "x", Money.cny("5.00")), ProductStatus.LISTED, 3);
+        Answer missing = post("/products/ON-1/delisting-requests", SPECIALIST, "{\"reason\":\" \"}");
+        assertEquals(missing.toString(), 400, missing.status());
+        assertEquals(Set.of("reason"), fields(missing.json().path("details")));
+        Answer created = post("/products/ON-1/delisting-requests", SPECIALIST, "{\"reason\":\"supplier recall\"}");
+        assertEquals(created.toString(), 201, created.status());
+        assertEquals(CatalogService.DELISTING_KIND, created.json().path("kind").asText());
+        assertEquals(403, post("/products/ON-1/delisting-requests", PLANNER, "{\"reason\":\"x\"}").status());
+    }
+
+    private static Set<String> fields(JsonNode details) {
+        Set<String> names = new java.util.HashSet<>();
+        details.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private Answer post(String path, Caller caller, String body) throws IOException {
+        byte[] in = body.getBytes(StandardCharsets.UTF_8);
+        ByteArrayInputStream input = new ByteArrayInputStream(in);
+        ServletInputStream servletIn = new ServletInputStream() {
+            @Override
+            public boolean isFinished() {
+                return input.available() == 0;
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setReadListener(ReadListener l) {
+            }
+
+            @Override
+            public int read() {
+                return input.read();
+            }
+        };
+        HttpServletRequest req = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (p, m, a) -> switch (m.getName()) {
+                    case "getMethod" -> "POST";
+                    case "getPathInfo" -> path;
+                    case "getContextPath" -> "/api";
+                    case "getAttribute" -> Rest.CALLER.equals(a[0]) ? caller : null;
+                    case "getHeader", "getParameter" -> null;
+                    case "getContentLengthLong" -> (long) in.length;
+                    case "getInputStream" -> servletIn;
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ServletOutputStream servletOut = new ServletOutputStream() {
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setWriteListener(WriteListener l) {
+            }
+
+            @Override
+            public void write(int b) {
+                out.write(b);
+            }
+        };
+        int[] status = {200};
+        Map<String, String> headers = new HashMap<>();
+        HttpServletResponse resp = (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {HttpServletResponse.class}, (p, m, a) -> {
+                    switch (m.getName()) {
+                        case "setStatus" -> status[0] = (Integer) a[0];
+                        case "setHeader" -> headers.put((String) a[0], (String) a[1]);
+                        case "getOutputStream" -> {
+                            return servletOut;
+                        }
+                        case "setContentType", "setContentLength", "setCharacterEncoding" -> {
+                        }
+                        default -> throw new UnsupportedOperationException(m.getName());
+                    }
+                    return null;
+                });
+        servlet.doPost(req, resp);
+        String text = out.toString(StandardCharsets.UTF_8);
+        return new Answer(status[0], headers, text.isEmpty() ? JSON.nullNode() : JSON.readTree(text));
+    }
+}
