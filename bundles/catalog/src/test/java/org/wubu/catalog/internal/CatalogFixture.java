@@ -1,16 +1,6 @@
 package org.wubu.catalog.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,11 +9,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.rules.ExternalResource;
+import org.wubu.testsupport.MovableClock;
+import org.wubu.testsupport.TestDatabase;
+import org.wubu.testsupport.RecordingAudit;
+import org.wubu.testsupport.TestPlatform;
 import org.wubu.approvals.api.ApprovalDecision;
 import org.wubu.approvals.api.ApprovalHandler;
 import org.wubu.approvals.api.ApprovalKind;
@@ -35,12 +28,7 @@ import org.wubu.platform.api.Caller;
 import org.wubu.platform.api.PlatformInfo;
 import org.wubu.platform.api.ShopClock;
 import org.wubu.platform.api.WubuException;
-import org.wubu.platform.api.audit.AuditEntry;
-import org.wubu.platform.api.audit.AuditPage;
-import org.wubu.platform.api.audit.AuditQuery;
 import org.wubu.platform.api.audit.AuditService;
-import org.wubu.platform.api.chain.ChainHead;
-import org.wubu.platform.api.chain.ChainVerification;
 import org.wubu.platform.api.persistence.SchemaReady;
 
 /**
@@ -64,9 +52,12 @@ class CatalogFixture extends ExternalResource {
             Set.of("catalog.read", "catalog.stock.move", "catalog.stock.count"));
     static final Caller ORDERS = new Caller("orders", Set.of(), Set.of("catalog.read", "catalog.stock.reserve"));
 
-    final List<String> audited = Collections.synchronizedList(new ArrayList<>());
+    private final RecordingAudit audit = new RecordingAudit();
+    /** "action subject" of every audit entry, in order. */
+    final List<String> audited = audit.recorded;
     final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-27T02:00:00Z"));
     final FakeApprovals approvals = new FakeApprovals();
+    TestDatabase database;
     EmbeddedDataSource ds;
     EntityManagerFactory emf;
     CatalogStore catalog;
@@ -74,25 +65,8 @@ class CatalogFixture extends ExternalResource {
 
     @Override
     protected void before() throws Exception {
-        System.setProperty("derby.stream.error.file", "target/derby.log");
-        Path folder = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "catalog-");
-        ds = new EmbeddedDataSource();
-        ds.setDatabaseName(folder.resolve("db").toString());
-        ds.setCreateDatabase("create");
-        List<Path> scripts;
-        try (Stream<Path> s = Files.list(Path.of("src/main/resources/db/migration"))) {
-            scripts = s.sorted().collect(java.util.stream.Collectors.toList());
-        }
-        for (Path file : scripts) {
-            String script = Files.readString(file, StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");
-            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-                for (String sql : script.split(";")) {
-                    if (!sql.isBlank()) {
-                        s.execute(sql);
-                    }
-                }
-            }
-        }
+        database = TestDatabase.withMigrations("catalog");
+        ds = database.dataSource;
         emf = Persistence.createEntityManagerFactory("wubu-catalog", Map.of("javax.persistence.nonJtaDataSource", ds));
         catalog = new CatalogStore(emf, new SchemaReady() { }, clock(), audit(), approvals, platform(false));
         handler = new PriceChangeHandler(catalog);
@@ -113,80 +87,19 @@ class CatalogFixture extends ExternalResource {
     protected void after() {
         catalog.deactivate();
         emf.close();
-        ds.setShutdownDatabase("shutdown");
-        try {
-            ds.getConnection();
-        } catch (SQLException expected) {
-            // shut down
-        }
+        database.shutdown();
     }
 
     ShopClock clock() {
-        return new ShopClock() {
-            @Override
-            public Instant now() {
-                return now.get();
-            }
-
-            @Override
-            public ZoneId zone() {
-                return ZoneId.of("Asia/Shanghai");
-            }
-        };
+        return new MovableClock(now);
     }
 
     AuditService audit() {
-        return new AuditService() {
-            @Override
-            public AuditEntry record(Caller actor, String action, String subject, String details) {
-                audited.add(action + " " + subject);
-                return null;
-            }
-
-            @Override
-            public AuditPage list(Caller caller, AuditQuery query) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public ChainVerification verify(Caller caller) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Optional<ChainHead> head() {
-                return Optional.empty();
-            }
-
-            @Override
-            public long count() {
-                return audited.size();
-            }
-        };
+        return audit;
     }
 
     static PlatformInfo platform(boolean demo) {
-        return new PlatformInfo() {
-            @Override
-            public Mode mode() {
-                return demo ? Mode.DEMO : Mode.PRODUCTION;
-            }
-
-            @Override
-            public String shopName() {
-                return "五步商城";
-            }
-
-            @Override
-            public Currency currency() {
-                return Currency.getInstance("CNY");
-            }
-
-            @Override
-            public String version() {
-                return "test";
-            }
-        };
+        return demo ? TestPlatform.DEMO : TestPlatform.PRODUCTION;
     }
 
     /** A one-step approval engine with the rules the catalog relies on. */
