@@ -1,8 +1,10 @@
 package org.wubu.testsupport;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.wubu.platform.api.Caller;
 import org.wubu.platform.api.audit.AuditEntry;
 import org.wubu.platform.api.audit.AuditPage;
@@ -11,16 +13,26 @@ import org.wubu.platform.api.audit.AuditService;
 import org.wubu.platform.api.chain.ChainHead;
 import org.wubu.platform.api.chain.ChainVerification;
 
-/** An audit log that only remembers "action subject" of each entry, for assertions. */
+/** An audit log that keeps its entries in memory, unchained, for assertions. */
 public final class RecordingAudit implements AuditService {
 
-    /** "action subject", in order. */
+    /** Every entry, in order (hashes left empty). */
+    public final List<AuditEntry> entries = new CopyOnWriteArrayList<>();
+    /** "action subject" of every entry, in order. */
     public final List<String> recorded = new CopyOnWriteArrayList<>();
 
     @Override
     public AuditEntry record(Caller actor, String action, String subject, String details) {
+        AuditEntry e = new AuditEntry(entries.size() + 1, Instant.now(), actor.username(), action, subject, details, "", "");
+        entries.add(e);
         recorded.add(action + " " + subject);
-        return null;
+        return e;
+    }
+
+    /** "actor action" of the entries about a subject, in order. */
+    public List<String> actions(String subject) {
+        return entries.stream().filter(e -> e.subject().equals(subject)).map(e -> e.actor() + " " + e.action())
+                .collect(Collectors.toList());
     }
 
     @Override
@@ -40,6 +52,6 @@ public final class RecordingAudit implements AuditService {
 
     @Override
     public long count() {
-        return recorded.size();
+        return entries.size();
     }
 }

@@ -31,9 +31,9 @@ import org.wubu.approvals.api.ApprovalState;
 import org.wubu.approvals.api.ApprovalStep;
 import org.wubu.approvals.api.Decision;
 import org.wubu.approvals.internal.Fixtures.PriceChanges;
-import org.wubu.approvals.internal.Fixtures.RecordingAudit;
+import org.wubu.testsupport.RecordingAudit;
 import org.wubu.approvals.internal.Fixtures.RecordingEvents;
-import org.wubu.approvals.internal.Fixtures.TestClock;
+import org.wubu.testsupport.MovableClock;
 import org.wubu.platform.api.Caller;
 import org.wubu.platform.api.NotFoundException;
 import org.wubu.platform.api.PermissionDeniedException;
@@ -61,7 +61,7 @@ public class ApprovalEngineTest {
 
     private EmbeddedDataSource ds;
     private EntityManagerFactory emf;
-    private final TestClock clock = new TestClock();
+    private final MovableClock clock = new MovableClock();
     private final RecordingAudit audit = new RecordingAudit();
     private final RecordingEvents events = new RecordingEvents();
     private final PriceChanges handler = new PriceChanges();

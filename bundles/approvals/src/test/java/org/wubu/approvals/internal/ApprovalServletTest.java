@@ -1,5 +1,7 @@
 package org.wubu.approvals.internal;
 
+import org.wubu.testsupport.MovableClock;
+import org.wubu.testsupport.RecordingAudit;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -48,8 +50,8 @@ public class ApprovalServletTest {
     public void setUp() throws Exception {
         ds = Fixtures.database();
         emf = Fixtures.persistenceUnit(ds);
-        Fixtures.TestClock clock = new Fixtures.TestClock();
-        engine = new ApprovalEngine(emf, clock, new Fixtures.RecordingAudit(), ApprovalSettings.defaults(), Duration.ofHours(1));
+        MovableClock clock = new MovableClock();
+        engine = new ApprovalEngine(emf, clock, new RecordingAudit(), ApprovalSettings.defaults(), Duration.ofHours(1));
         engine.bindHandler(new Fixtures.PriceChanges(), Map.of(ApprovalHandler.KIND, PRICE_CHANGE));
         assertTrue(engine.awaitIdle(Duration.ofSeconds(20)));
         servlet = new ApprovalServlet(engine, clock);

@@ -1,20 +1,12 @@
 package org.wubu.approvals.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
+import org.wubu.testsupport.TestDatabase;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
@@ -27,14 +19,7 @@ import org.wubu.approvals.api.ApprovalKind;
 import org.wubu.approvals.api.ApprovalRequest;
 import org.wubu.approvals.api.ApprovalStep;
 import org.wubu.platform.api.Caller;
-import org.wubu.platform.api.ShopClock;
 import org.wubu.platform.api.ValidationException;
-import org.wubu.platform.api.audit.AuditEntry;
-import org.wubu.platform.api.audit.AuditPage;
-import org.wubu.platform.api.audit.AuditQuery;
-import org.wubu.platform.api.audit.AuditService;
-import org.wubu.platform.api.chain.ChainHead;
-import org.wubu.platform.api.chain.ChainVerification;
 
 /** What the engine's tests share: a fresh Derby with the bundle's migration, and fakes that record calls. */
 final class Fixtures {
@@ -44,23 +29,9 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    /** A new embedded Derby under target/ with the tables of V1__approvals.sql. */
+    /** A new embedded Derby under target/ with the bundle's migrations applied. */
     static EmbeddedDataSource database() throws Exception {
-        System.setProperty("derby.stream.error.file", "target/derby.log");
-        Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "approvals-");
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName(dir.resolve("db").toString());
-        ds.setCreateDatabase("create");
-        String script = Files.readString(Path.of("src/main/resources/db/migration/V1__approvals.sql"), StandardCharsets.UTF_8)
-                .replaceAll("(?m)--.*$", "");
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : script.split(";")) {
-                if (!sql.isBlank()) {
-                    s.execute(sql);
-                }
-            }
-        }
-        return ds;
+        return TestDatabase.withMigrations("approvals").dataSource;
     }
 
     static EntityManagerFactory persistenceUnit(EmbeddedDataSource ds) {
@@ -73,26 +44,6 @@ final class Fixtures {
             ds.getConnection();
         } catch (SQLException expected) {
             // shut down
-        }
-    }
-
-    /** The shop's clock, set by the test. */
-    static final class TestClock implements ShopClock {
-
-        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-27T02:00:00Z"));
-
-        @Override
-        public Instant now() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId zone() {
-            return ZoneId.of("Asia/Shanghai");
-        }
-
-        void advance(Duration d) {
-            now.set(now.get().plus(d));
         }
     }
 
@@ -132,43 +83,6 @@ final class Fixtures {
                 throw new IllegalStateException("the price service is busy");
             }
             applied.add(request.id());
-        }
-    }
-
-    static final class RecordingAudit implements AuditService {
-
-        final List<AuditEntry> entries = new CopyOnWriteArrayList<>();
-
-        @Override
-        public AuditEntry record(Caller actor, String action, String subject, String details) {
-            AuditEntry e = new AuditEntry(entries.size() + 1, Instant.now(), actor.username(), action, subject, details, "", "");
-            entries.add(e);
-            return e;
-        }
-
-        List<String> actions(String subject) {
-            return entries.stream().filter(e -> e.subject().equals(subject)).map(e -> e.actor() + " " + e.action())
-                    .collect(Collectors.toList());
-        }
-
-        @Override
-        public AuditPage list(Caller caller, AuditQuery query) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ChainVerification verify(Caller caller) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<ChainHead> head() {
-            return Optional.empty();
-        }
-
-        @Override
-        public long count() {
-            return entries.size();
         }
     }
 
