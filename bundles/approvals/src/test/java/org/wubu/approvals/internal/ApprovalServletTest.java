@@ -1,5 +1,6 @@
 package org.wubu.approvals.internal;
 
+import org.wubu.testsupport.ServletCall;
 import org.wubu.testsupport.MovableClock;
 import org.wubu.testsupport.RecordingAudit;
 import static org.junit.Assert.assertEquals;
@@ -9,22 +10,11 @@ import static org.wubu.approvals.internal.Fixtures.PRICE_CHANGE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import javax.persistence.EntityManagerFactory;
-import javax.servlet.ReadListener;
-import javax.servlet.ServletInputStream;
-import javax.servlet.ServletOutputStream;
-import javax.servlet.WriteListener;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.After;
 import org.junit.Before;
@@ -32,7 +22,6 @@ import org.junit.Test;
 import org.wubu.approvals.api.ApprovalHandler;
 import org.wubu.approvals.api.ApprovalService;
 import org.wubu.platform.api.Caller;
-import org.wubu.platform.web.Rest;
 
 /** The REST API over the real engine: paths, bodies, status codes, languages and times. */
 public class ApprovalServletTest {
@@ -117,91 +106,11 @@ public class ApprovalServletTest {
         assertEquals(400, call("GET", "/mine?limit=0", ALICE, null, null).status);
     }
 
-    // ---- a minimal servlet container ----------------------------------------------------------
-
     private record Answer(int status, Map<String, String> headers, String text, JsonNode json) {
     }
 
     private Answer call(String method, String pathAndQuery, Caller caller, String body, String acceptLanguage) throws IOException {
-        String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
-        Map<String, String> params = new HashMap<>();
-        if (pathAndQuery.contains("?")) {
-            for (String kv : pathAndQuery.substring(pathAndQuery.indexOf('?') + 1).split("&")) {
-                params.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
-            }
-        }
-        byte[] in = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        ByteArrayInputStream input = new ByteArrayInputStream(in);
-        ServletInputStream servletIn = new ServletInputStream() {
-            @Override
-            public boolean isFinished() {
-                return input.available() == 0;
-            }
-
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setReadListener(ReadListener l) {
-            }
-
-            @Override
-            public int read() {
-                return input.read();
-            }
-        };
-        HttpServletRequest req = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (p, m, a) -> switch (m.getName()) {
-                    case "getMethod" -> method;
-                    case "getPathInfo" -> path.isEmpty() ? null : path;
-                    case "getContextPath" -> "/api";
-                    case "getAttribute" -> Rest.CALLER.equals(a[0]) ? caller : null;
-                    case "getHeader" -> "Accept-Language".equalsIgnoreCase((String) a[0]) ? acceptLanguage : null;
-                    case "getParameter" -> params.get((String) a[0]);
-                    case "getContentLengthLong" -> (long) in.length;
-                    case "getInputStream" -> servletIn;
-                    default -> throw new UnsupportedOperationException(m.getName());
-                });
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ServletOutputStream servletOut = new ServletOutputStream() {
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setWriteListener(WriteListener l) {
-            }
-
-            @Override
-            public void write(int b) {
-                out.write(b);
-            }
-        };
-        int[] status = {200};
-        Map<String, String> headers = new HashMap<>();
-        HttpServletResponse resp = (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {HttpServletResponse.class}, (p, m, a) -> {
-                    switch (m.getName()) {
-                        case "setStatus" -> status[0] = (Integer) a[0];
-                        case "setHeader" -> headers.put((String) a[0], (String) a[1]);
-                        case "getOutputStream" -> {
-                            return servletOut;
-                        }
-                        case "setContentType", "setContentLength" -> {
-                        }
-                        default -> throw new UnsupportedOperationException(m.getName());
-                    }
-                    return null;
-                });
-        if (method.equals("GET")) {
-            servlet.doGet(req, resp);
-        } else {
-            servlet.doPost(req, resp);
-        }
-        String text = out.toString(StandardCharsets.UTF_8);
-        return new Answer(status[0], headers, text, JSON.readTree(text));
+        ServletCall.Answer a = ServletCall.call(servlet, method, pathAndQuery, caller, body, acceptLanguage);
+        return new Answer(a.status(), a.headers(), a.text(), JSON.readTree(a.text()));
     }
 }

@@ -1,27 +1,16 @@
 package org.wubu.catalog.internal;
 
+import org.wubu.testsupport.ServletCall;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertTrue;
 import static org.wubu.catalog.internal.CatalogFixture.DESIGNER;
 import static org.wubu.catalog.internal.CatalogFixture.PLANNER;
 import static org.wubu.catalog.internal.CatalogFixture.SPECIALIST;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import javax.servlet.ReadListener;
-import javax.servlet.ServletInputStream;
-import javax.servlet.ServletOutputStream;
-import javax.servlet.WriteListener;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -30,7 +19,6 @@ import org.wubu.catalog.api.ProductDraft;
 import org.wubu.catalog.api.ProductStatus;
 import org.wubu.platform.api.Caller;
 import org.wubu.platform.api.Money;
-import org.wubu.platform.web.Rest;
 
 /** The listing and delisting requests over HTTP: paths, bodies and status codes. */
 public class CatalogServletTest {
@@ -88,73 +76,7 @@ public class CatalogServletTest {
     }
 
     private Answer post(String path, Caller caller, String body) throws IOException {
-        byte[] in = body.getBytes(StandardCharsets.UTF_8);
-        ByteArrayInputStream input = new ByteArrayInputStream(in);
-        ServletInputStream servletIn = new ServletInputStream() {
-            @Override
-            public boolean isFinished() {
-                return input.available() == 0;
-            }
-
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setReadListener(ReadListener l) {
-            }
-
-            @Override
-            public int read() {
-                return input.read();
-            }
-        };
-        HttpServletRequest req = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (p, m, a) -> switch (m.getName()) {
-                    case "getMethod" -> "POST";
-                    case "getPathInfo" -> path;
-                    case "getContextPath" -> "/api";
-                    case "getAttribute" -> Rest.CALLER.equals(a[0]) ? caller : null;
-                    case "getHeader", "getParameter" -> null;
-                    case "getContentLengthLong" -> (long) in.length;
-                    case "getInputStream" -> servletIn;
-                    default -> throw new UnsupportedOperationException(m.getName());
-                });
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ServletOutputStream servletOut = new ServletOutputStream() {
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setWriteListener(WriteListener l) {
-            }
-
-            @Override
-            public void write(int b) {
-                out.write(b);
-            }
-        };
-        int[] status = {200};
-        Map<String, String> headers = new HashMap<>();
-        HttpServletResponse resp = (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {HttpServletResponse.class}, (p, m, a) -> {
-                    switch (m.getName()) {
-                        case "setStatus" -> status[0] = (Integer) a[0];
-                        case "setHeader" -> headers.put((String) a[0], (String) a[1]);
-                        case "getOutputStream" -> {
-                            return servletOut;
-                        }
-                        case "setContentType", "setContentLength", "setCharacterEncoding" -> {
-                        }
-                        default -> throw new UnsupportedOperationException(m.getName());
-                    }
-                    return null;
-                });
-        servlet.doPost(req, resp);
-        String text = out.toString(StandardCharsets.UTF_8);
-        return new Answer(status[0], headers, text.isEmpty() ? JSON.nullNode() : JSON.readTree(text));
+        ServletCall.Answer a = ServletCall.call(servlet, "POST", path, caller, body, null);
+        return new Answer(a.status(), a.headers(), JSON.readTree(a.text()));
     }
 }

@@ -1,0 +1,123 @@
+package org.wubu.testsupport;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import javax.servlet.ReadListener;
+import javax.servlet.ServletException;
+import javax.servlet.ServletInputStream;
+import javax.servlet.ServletOutputStream;
+import javax.servlet.WriteListener;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/**
+ * Calls an API servlet the way the platform's /api context would, without a web server: the
+ * caller is already authenticated (request attribute {@code org.wubu.caller}), the path is the
+ * part after the servlet's pattern, and only what the Wubu REST servlets use is supported.
+ */
+public final class ServletCall {
+
+    /** The answer: status, headers and body text. */
+    public record Answer(int status, Map<String, String> headers, String text) {
+    }
+
+    private ServletCall() {
+    }
+
+    /**
+     * @param pathAndQuery the path info, e.g. {@code /inbox?limit=5} ("" for the servlet's root)
+     * @param body         the JSON body, or null
+     * @param acceptLanguage the Accept-Language header, or null
+     */
+    public static Answer call(HttpServlet servlet, String method, String pathAndQuery, Object caller, String body,
+                              String acceptLanguage) throws IOException {
+        int q = pathAndQuery.indexOf('?');
+        String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
+        Map<String, String> params = new HashMap<>();
+        if (q >= 0) {
+            for (String kv : pathAndQuery.substring(q + 1).split("&")) {
+                params.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+            }
+        }
+        byte[] in = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        ByteArrayInputStream input = new ByteArrayInputStream(in);
+        ServletInputStream servletIn = new ServletInputStream() {
+            @Override
+            public boolean isFinished() {
+                return input.available() == 0;
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setReadListener(ReadListener l) {
+            }
+
+            @Override
+            public int read() {
+                return input.read();
+            }
+        };
+        HttpServletRequest req = (HttpServletRequest) Proxy.newProxyInstance(ServletCall.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (p, m, a) -> switch (m.getName()) {
+                    case "getMethod" -> method;
+                    case "getPathInfo" -> path.isEmpty() ? null : path;
+                    case "getContextPath" -> "/api";
+                    case "getAttribute" -> "org.wubu.caller".equals(a[0]) ? caller : null;
+                    case "getHeader" -> "Accept-Language".equalsIgnoreCase((String) a[0]) ? acceptLanguage : null;
+                    case "getParameter" -> params.get((String) a[0]);
+                    case "getContentLengthLong" -> (long) in.length;
+                    case "getInputStream" -> servletIn;
+                    case "getDateHeader" -> -1L;
+                    case "getProtocol" -> "HTTP/1.1";
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ServletOutputStream servletOut = new ServletOutputStream() {
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setWriteListener(WriteListener l) {
+            }
+
+            @Override
+            public void write(int b) {
+                out.write(b);
+            }
+        };
+        int[] status = {200};
+        Map<String, String> headers = new HashMap<>();
+        HttpServletResponse resp = (HttpServletResponse) Proxy.newProxyInstance(ServletCall.class.getClassLoader(),
+                new Class<?>[] {HttpServletResponse.class}, (p, m, a) -> {
+                    switch (m.getName()) {
+                        case "setStatus" -> status[0] = (Integer) a[0];
+                        case "setHeader" -> headers.put((String) a[0], (String) a[1]);
+                        case "getOutputStream" -> {
+                            return servletOut;
+                        }
+                        case "setContentType", "setContentLength", "setCharacterEncoding" -> {
+                        }
+                        default -> throw new UnsupportedOperationException(m.getName());
+                    }
+                    return null;
+                });
+        try {
+            servlet.service(req, resp);
+        } catch (ServletException e) {
+            throw new IOException(e);
+        }
+        return new Answer(status[0], headers, out.toString(StandardCharsets.UTF_8));
+    }
+}
