@@ -24,6 +24,18 @@ public final class CatalogEvents {
     public static final String PRICE_APPROVED = Topics.topic("catalog", "PRICE_APPROVED");
     /** A new price is in force. */
     public static final String PRICE_CHANGED = Topics.topic("catalog", "PRICE_CHANGED");
+    /** Property on promotion events: the promotion id (a Long); their subject is {@code promotion:<id>}. */
+    public static final String PROMOTION = "promotion";
+    /** The planner proposed a promotion (CAT-4); it waits for the marketing director. */
+    public static final String PROMOTION_PROPOSED = Topics.topic("catalog", "PROMOTION_PROPOSED");
+    /** A promotion was approved and waits to be applied. */
+    public static final String PROMOTION_APPROVED = Topics.topic("catalog", "PROMOTION_APPROVED");
+    /** A promotion was applied: it sets prices during its window. */
+    public static final String PROMOTION_APPLIED = Topics.topic("catalog", "PROMOTION_APPLIED");
+    /** A promotion was rejected by the marketing director. */
+    public static final String PROMOTION_REJECTED = Topics.topic("catalog", "PROMOTION_REJECTED");
+    /** A promotion was withdrawn or stopped early. */
+    public static final String PROMOTION_CANCELLED = Topics.topic("catalog", "PROMOTION_CANCELLED");
     public static final String STOCK_MOVED = Topics.topic("catalog", "STOCK_MOVED");
     /** Stock of a listed product reached 0; it was delisted with reason "normal" (CAT-3). */
     public static final String STOCK_DEPLETED = Topics.topic("catalog", "STOCK_DEPLETED");

@@ -1,0 +1,34 @@
+package org.wubu.catalog.api;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+import org.wubu.platform.api.Caller;
+
+/**
+ * Stock for orders, all lines at once (issue 6: "reserve stock through the catalog API in the same unit
+ * of work; any failure leaves nothing behind"). Each call needs {@link CatalogService#STOCK_RESERVE} and
+ * is ALL-OR-NOTHING in one database transaction: every line is a guarded update that never takes stock
+ * below zero (so concurrent callers never oversell), and if any line fails nothing of the call stays —
+ * the refusal is {@link CatalogService#INSUFFICIENT_STOCK} naming the SKU and the units available
+ * (details {@code sku}, {@code available}, {@code requested}), or not-found for an unknown SKU.
+ *
+ * <p>Lines naming the same SKU twice are added up; SKUs are processed in SKU order (so that
+ * concurrent calls never deadlock), and the answer has one ledger movement per SKU in that order, each
+ * with the reference as its reason. Stock reaching 0 delists a listed product with reason "normal"
+ * (CAT-3), with the same audit entries and events as {@link CatalogService#reserve}.
+ */
+@ProviderType
+public interface StockReservations {
+
+    /** Most lines one call takes. */
+    int MAX_LINES = 200;
+
+    /** Holds stock for an order: RESERVATION movements, stock down. */
+    List<StockMovement> reserveAll(Caller caller, String reference, List<StockLine> lines);
+
+    /** Gives reservations back: RELEASE movements, stock up. */
+    List<StockMovement> releaseAll(Caller caller, String reference, List<StockLine> lines);
+
+    /** Turns reservations into sales: SALE movements, stock unchanged (taken at the reservation). */
+    List<StockMovement> commitAll(Caller caller, String reference, List<StockLine> lines);
+}

@@ -1,0 +1,210 @@
+package org.wubu.catalog.internal;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import javax.persistence.EntityManager;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.EventAdmin;
+import org.wubu.catalog.api.CatalogEvents;
+import org.wubu.catalog.api.CatalogService;
+import org.wubu.catalog.api.ProductStatus;
+import org.wubu.catalog.api.StockLine;
+import org.wubu.catalog.api.StockMovement;
+import org.wubu.catalog.api.StockMovementKind;
+import org.wubu.catalog.api.StockReservations;
+import org.wubu.platform.api.Caller;
+import org.wubu.platform.api.NotFoundException;
+import org.wubu.platform.api.ShopClock;
+import org.wubu.platform.api.ValidationException;
+import org.wubu.platform.api.WubuException;
+import org.wubu.platform.api.audit.AuditService;
+
+/**
+ * Multi-line reservations for orders: every line of a call in ONE transaction, each a single guarded
+ * UPDATE ({@code STOCK + change >= 0}) whose row count decides, exactly like a single
+ * {@link CatalogService#reserve}; the first line that fails rolls the whole call back. Lines are taken
+ * in SKU order so that two calls locking the same products never wait for each other crosswise.
+ * Audit entries and events (the same as for single movements, normal delisting included) follow the
+ * commit, so that nothing is announced that did not happen.
+ */
+@Component(service = StockReservations.class)
+public class StockReservationStore implements StockReservations {
+
+    static final int MAX_REFERENCE = 500;
+
+    private final CatalogStore catalog;
+    private final ShopClock clock;
+    private final AuditService audit;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile EventAdmin eventAdmin;
+
+    @Activate
+    public StockReservationStore(@Reference CatalogStore catalog, @Reference ShopClock clock, @Reference AuditService audit) {
+        this.catalog = catalog;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    @Override
+    public List<StockMovement> reserveAll(Caller caller, String reference, List<StockLine> lines) {
+        return all(caller, reference, lines, StockMovementKind.RESERVATION);
+    }
+
+    @Override
+    public List<StockMovement> releaseAll(Caller caller, String reference, List<StockLine> lines) {
+        return all(caller, reference, lines, StockMovementKind.RELEASE);
+    }
+
+    @Override
+    public List<StockMovement> commitAll(Caller caller, String reference, List<StockLine> lines) {
+        return all(caller, reference, lines, StockMovementKind.SALE);
+    }
+
+    /** One line's movement and whether it emptied a listed product (normal delisting). */
+    private record Done(StockMovement movement, long change, boolean depleted) {
+    }
+
+    private List<StockMovement> all(Caller caller, String reference, List<StockLine> lines, StockMovementKind kind) {
+        caller.require(CatalogService.STOCK_RESERVE);
+        Map<String, Long> bySku = validate(reference, lines);
+        String why = reference.trim();
+        LocalDateTime now = Utc.of(clock.now());
+        List<Done> done = catalog.inTransaction(em -> {
+            List<Done> out = new ArrayList<>();
+            for (Map.Entry<String, Long> line : bySku.entrySet()) {
+                out.add(line(em, caller, line.getKey(), line.getValue(), kind, why, now));
+            }
+            return out;
+        });
+        for (Done d : done) {
+            announce(caller, d, kind);
+        }
+        return done.stream().map(Done::movement).collect(Collectors.toList());
+    }
+
+    /** The lines added up per SKU, in SKU order; every bad line is named ({@code lines[2].quantity}). */
+    private static Map<String, Long> validate(String reference, List<StockLine> lines) {
+        Map<String, Object> errors = new LinkedHashMap<>();
+        if (reference == null || reference.isBlank()) {
+            errors.put("reference", "missing");
+        } else if (reference.trim().length() > MAX_REFERENCE) {
+            errors.put("reference", "longer than " + MAX_REFERENCE + " characters");
+        }
+        Map<String, Long> bySku = new TreeMap<>();
+        if (lines == null || lines.isEmpty()) {
+            errors.put("lines", "missing: at least one line");
+        } else if (lines.size() > MAX_LINES) {
+            errors.put("lines", "more than " + MAX_LINES + " lines (got " + lines.size() + ")");
+        } else {
+            for (int i = 0; i < lines.size(); i++) {
+                StockLine l = lines.get(i);
+                if (l == null || l.sku() == null || l.sku().isBlank()) {
+                    errors.put("lines[" + i + "].sku", "missing");
+                } else if (l.quantity() <= 0) {
+                    errors.put("lines[" + i + "].quantity", "must be a positive whole number (got " + l.quantity() + ")");
+                } else {
+                    bySku.merge(l.sku().trim(), l.quantity(), Math::addExact);
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException("the stock lines are not valid: " + errors.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")), errors);
+        }
+        return bySku;
+    }
+
+    /**
+     * One line inside the caller's transaction: the guarded UPDATE of stock and reserved units, the
+     * ledger entry, and the normal delisting when a listed product's stock reaches 0. Throws (and so rolls
+     * the whole call back) when the product is unknown or the units are not there.
+     */
+    private static Done line(EntityManager em, Caller caller, String sku, long quantity, StockMovementKind kind, String why,
+                             LocalDateTime now) {
+        long change = switch (kind) {
+            case RESERVATION -> -quantity;
+            case RELEASE -> quantity;
+            default -> 0;
+        };
+        long reservedChange = kind == StockMovementKind.RESERVATION ? quantity : -quantity;
+        int rows = em.createNativeQuery("UPDATE CAT_PRODUCT SET STOCK = STOCK + ?1, RESERVED = RESERVED + ?2"
+                        + " WHERE SKU = ?3 AND STOCK + ?1 >= 0 AND RESERVED + ?2 >= 0")
+                .setParameter(1, change).setParameter(2, reservedChange).setParameter(3, sku).executeUpdate();
+        if (rows == 0) {
+            throw refusal(em, sku, quantity, kind);
+        }
+        long after = ((Number) em.createNativeQuery("SELECT STOCK FROM CAT_PRODUCT WHERE SKU = ?1")
+                .setParameter(1, sku).getSingleResult()).longValue();
+        StockMovementEntity e = new StockMovementEntity(sku, kind, quantity, change, after, caller.username(), why, now);
+        em.persist(e);
+        boolean depleted = false;
+        if (after == 0 && change < 0) {
+            depleted = em.createNativeQuery("UPDATE CAT_PRODUCT SET STATUS = ?1, DELIST_REASON = ?2, UPDATED_BY = ?3,"
+                            + " UPDATED_AT = ?4, VERSION = VERSION + 1 WHERE SKU = ?5 AND STATUS = ?6 AND STOCK = 0")
+                    .setParameter(1, ProductStatus.DELISTED.name()).setParameter(2, CatalogService.DELIST_NORMAL)
+                    .setParameter(3, caller.username()).setParameter(4, java.sql.Timestamp.valueOf(now)).setParameter(5, sku)
+                    .setParameter(6, ProductStatus.LISTED.name()).executeUpdate() == 1;
+        }
+        em.flush();
+        return new Done(e.toMovement(), change, depleted);
+    }
+
+    private static WubuException refusal(EntityManager em, String sku, long quantity, StockMovementKind kind) {
+        List<?> current = em.createNativeQuery("SELECT STOCK, RESERVED FROM CAT_PRODUCT WHERE SKU = ?1")
+                .setParameter(1, sku).getResultList();
+        if (current.isEmpty()) {
+            return new NotFoundException("product", sku);
+        }
+        Object[] row = (Object[]) current.get(0);
+        long stock = ((Number) row[0]).longValue();
+        long reserved = ((Number) row[1]).longValue();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("sku", sku);
+        details.put("requested", quantity);
+        if (kind == StockMovementKind.RESERVATION) {
+            details.put("available", stock);
+            return new WubuException(CatalogService.INSUFFICIENT_STOCK, "only " + stock + " units of " + sku
+                    + " are available; cannot reserve " + quantity + " (nothing of this request was reserved)", details);
+        }
+        details.put("reserved", reserved);
+        return new WubuException(CatalogService.INSUFFICIENT_STOCK, "only " + reserved + " units of " + sku + " are reserved; cannot "
+                + (kind == StockMovementKind.RELEASE ? "release " : "commit ") + quantity + " (nothing of this request was changed)",
+                details);
+    }
+
+    /** The same audit entries and events as a single movement ({@link CatalogStore}), after the commit. */
+    private void announce(Caller caller, Done d, StockMovementKind kind) {
+        StockMovement m = d.movement();
+        String sku = m.sku();
+        Instant now = clock.now();
+        audit.record(caller, "catalog.stock." + kind.name().toLowerCase(Locale.ROOT), CatalogStore.subject(sku), "quantity "
+                + m.quantity() + ", change " + d.change() + ", stock after " + m.stockAfter() + "; " + m.why());
+        post(CatalogEvents.STOCK_MOVED, caller, sku, now, Map.of(CatalogEvents.STOCK, m.stockAfter(), "kind", kind.name(),
+                "change", d.change()));
+        if (d.depleted()) {
+            audit.record(caller, "catalog.product.delisted", CatalogStore.subject(sku), "reason " + CatalogService.DELIST_NORMAL
+                    + ": stock reached 0 (" + kind.name().toLowerCase(Locale.ROOT) + " of " + m.quantity() + ")");
+            Map<String, Object> props = Map.of(CatalogEvents.STOCK, 0L, CatalogEvents.REASON, CatalogService.DELIST_NORMAL);
+            post(CatalogEvents.STOCK_DEPLETED, caller, sku, now, props);
+            post(CatalogEvents.PRODUCT_DELISTED, caller, sku, now, props);
+        }
+    }
+
+    private void post(String topic, Caller caller, String sku, Instant now, Map<String, Object> extra) {
+        Map<String, Object> props = new LinkedHashMap<>(extra);
+        props.put(CatalogEvents.SKU, sku);
+        CatalogEventPost.post(eventAdmin, topic, caller.username(), sku, now, props);
+    }
+}
