@@ -40,9 +40,12 @@ public final class ServletCall {
         int q = pathAndQuery.indexOf('?');
         String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
         Map<String, String> params = new HashMap<>();
+        Map<String, java.util.List<String>> repeated = new HashMap<>();
         if (q >= 0) {
             for (String kv : pathAndQuery.substring(q + 1).split("&")) {
                 params.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+                repeated.computeIfAbsent(kv.substring(0, kv.indexOf('=')), k -> new java.util.ArrayList<>())
+                        .add(kv.substring(kv.indexOf('=') + 1));
             }
         }
         byte[] in = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
@@ -75,6 +78,8 @@ public final class ServletCall {
                     case "getAttribute" -> "org.wubu.caller".equals(a[0]) ? caller : null;
                     case "getHeader" -> "Accept-Language".equalsIgnoreCase((String) a[0]) ? acceptLanguage : null;
                     case "getParameter" -> params.get((String) a[0]);
+                    case "getParameterValues" -> repeated.containsKey((String) a[0])
+                            ? repeated.get((String) a[0]).toArray(new String[0]) : null;
                     case "getContentLengthLong" -> (long) in.length;
                     case "getInputStream" -> servletIn;
                     case "getDateHeader" -> -1L;
