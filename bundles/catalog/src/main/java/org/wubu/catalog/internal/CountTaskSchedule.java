@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -84,7 +85,11 @@ public class CountTaskSchedule implements EventHandler {
         }
         created.add(sku.toString());
         if (topUpPending.compareAndSet(false, true)) {
-            executor.schedule(this::topUp, TOP_UP_DELAY_MS, TimeUnit.MILLISECONDS);
+            try {
+                executor.schedule(this::topUp, TOP_UP_DELAY_MS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // being deactivated: this product joins no open task, the next generated task has it
+            }
         }
     }
 
