@@ -72,7 +72,7 @@ async function productPage(ctx, sku) {
   async function load() {
     product = (await api(base)).data;
     head.replaceChildren(el('h1', {}, product.sku, ' · ', title(product, lang), ' ', statusBadge(ui, t, product.status)));
-    const dl = (pairs) => el('dl', { class: 'facts' }, pairs.filter(Boolean).map(([k, v, id]) => [el('dt', {}, k), el('dd', { id }, v)]));
+    const dl = (pairs) => el('dl', { class: 'facts' }, pairs.filter(Boolean).flatMap(([k, v, id]) => [el('dt', {}, k), el('dd', { id }, v)]));
     facts.replaceChildren(dl([
       [t('catalog.product.price'), el('strong', { class: 'price' }, money(formatMoney, product.price)), 'product-price'],
       [t('catalog.product.stock'), String(product.stock), 'product-stock'],
@@ -81,8 +81,8 @@ async function productPage(ctx, sku) {
       [t('catalog.product.category'), product.category || '', 'product-category'],
       [t('catalog.product.titleZh'), product.titleZh || '', 'product-title-zh'],
       [t('catalog.product.titleEn'), product.titleEn || '', 'product-title-en'],
-      [t('catalog.product.descriptionZh'), el('span', { class: 'prewrap' }, product.descriptionZh || '—'), 'product-description-zh'],
-      [t('catalog.product.descriptionEn'), el('span', { class: 'prewrap' }, product.descriptionEn || '—'), 'product-description-en'],
+      [t('catalog.product.descriptionZh'), el('span', {}, product.descriptionZh || '—'), 'product-description-zh'],
+      [t('catalog.product.descriptionEn'), el('span', {}, product.descriptionEn || '—'), 'product-description-en'],
       [t('catalog.product.updated'), product.updatedBy + ' · ' + formatTime(product.updatedAt) + ' · ' + t('catalog.product.version', { v: product.version }), 'product-updated'],
     ]));
     drawActions();
@@ -143,9 +143,10 @@ async function productPage(ctx, sku) {
           } });
         } catch (e) {
           const stay = refusal(ctx, form, e);
-          if (e.status === 409) {
-            form.prepend(el('p', { class: 'form-error generated' }, el('button', { type: 'button', id: 'edit-reload', class: 'small',
-              onclick: async () => { form.closest('dialog').close(); await load(); editDialog(); } }, t('catalog.edit.reload'))));
+          const line = e.status === 409 ? form.querySelector('.form-error') : null;
+          if (line) {
+            line.append(' ', el('button', { type: 'button', id: 'edit-reload', class: 'small',
+              onclick: async () => { form.closest('dialog').close(); await load(); editDialog(); } }, t('catalog.edit.reload')));
           }
           return stay;
         }
