@@ -2,6 +2,16 @@
 // price-proposal table (with the competitor evidence and the apply step), and refusals of the catalog's
 // REST API shown next to the fields they name.
 
+/** Adds the catalog pages' stylesheet (next to this module) once per page load. */
+export function useStyles() {
+  if (document.getElementById('catalog-css')) return;
+  const link = document.createElement('link');
+  link.id = 'catalog-css';
+  link.rel = 'stylesheet';
+  link.href = new URL('./catalog.css', import.meta.url).pathname;
+  document.head.append(link);
+}
+
 export const STATUSES = ['DRAFT', 'PENDING_LISTING', 'LISTED', 'DELISTED'];
 export const PROPOSAL_STATUSES = ['APPROVED_AWAITING_APPLY', 'PENDING', 'APPLIED', 'REJECTED'];
 

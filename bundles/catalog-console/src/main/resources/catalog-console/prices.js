@@ -1,9 +1,10 @@
 // Price changes across the catalog (CAT-1): by default the approved ones whose new price is not in force
 // until the content specialist applies it; pending, applied and rejected ones by the status filter.
 // GET /api/catalog/price-proposals?status=&limit=, newest first.
-import { PROPOSAL_STATUSES, proposalTable } from './common.js';
+import { useStyles, PROPOSAL_STATUSES, proposalTable } from './common.js';
 
 export async function render(ctx) {
+  useStyles();
   const { root, api, t, ui } = ctx;
   const { el } = ui;
   const params = new URLSearchParams(location.search);

@@ -2,9 +2,10 @@
 // /console/catalog/products/{sku}, the product page: texts, category, status, price, price history,
 // price proposals (apply when approved), stock and its ledger, with the actions the member of staff may
 // take. The page only hides what the user cannot do; the catalog's REST API checks every call.
-import { STATUSES, money, title, productLink, statusBadge, shopIso, refusal, proposalTable } from './common.js';
+import { useStyles, STATUSES, money, title, productLink, statusBadge, shopIso, refusal, proposalTable } from './common.js';
 
 export async function render(ctx) {
+  useStyles();
   const m = /^\/([^/]+)$/.exec(ctx.sub || '');
   if (m) return productPage(ctx, decodeURIComponent(m[1]));
   return list(ctx);

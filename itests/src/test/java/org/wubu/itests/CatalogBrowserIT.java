@@ -42,7 +42,7 @@ import org.wubu.catalog.api.PriceProposalStatus;
  * new price with competitor evidence; the marketing director sees the old and new price and the evidence
  * in the approvals inbox and approves; the price stays until the content specialist applies it on the
  * product page, which then shows the new price and the history row. Also: a stale edit of the product's
- * texts shows who changed it when. Screenshots go to {@code target/screenshots/catalog-*.png}.
+ * texts shows who changed it when, and the pages leave the menu while the catalog bundle is stopped. Screenshots go to {@code target/screenshots/catalog-*.png}.
  *
  * <p>Like {@link ConsoleBrowserIT} the container runs as a child process ({@link ConsoleAssembly}); every
  * wait is bounded.
@@ -312,7 +312,42 @@ public class CatalogBrowserIT {
         screenshot("edit-saved");
     }
 
+    @Test
+    public void c_theCatalogPagesLeaveTheMenuWhileTheCatalogIsStoppedAndComeBack() throws Exception {
+        String sku = (String) firstListed().get("sku");
+        fresh();
+        login("specialist", DEMO);
+        awaitPage("dashboard");
+        assertTrue(present(By.id("menu-catalog-products")) && present(By.id("menu-catalog-prices")));
+
+        wubu.shell("it", DEMO, "bundle:stop " + CATALOG_BUNDLE);
+        try {
+            awaitMenuAfterReload("catalog-products", false);
+            assertFalse(present(By.id("menu-catalog-prices")));
+            assertFalse("the tile leaves with the catalog", present(By.id("tile-catalog-prices-to-apply")));
+            screenshot("catalog-stopped");
+        } finally {
+            wubu.shell("it", DEMO, "bundle:start " + CATALOG_BUNDLE);
+        }
+        awaitMenuAfterReload("catalog-products", true);
+        open("/console/catalog/products/" + sku);
+        awaitPage("catalog.products");
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("product-price")));
+        assertEquals(sku, ((String) product(sku).get("sku")));
+    }
+
     // ------------------------------------------------------------------------------------------------
+
+    static final String CATALOG_BUNDLE = "org.wubu.catalog";
+
+    /** Reloads the dashboard (bounded) until the menu entry has left or come back. */
+    private static void awaitMenuAfterReload(String id, boolean present) {
+        new WebDriverWait(driver, CATALOG_READY, Duration.ofMillis(500)).until(d -> {
+            d.get(wubu.url("/console/dashboard"));
+            new WebDriverWait(d, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#content[data-ready='true']")));
+            return d.findElements(By.id("menu-" + id)).isEmpty() != present;
+        });
+    }
 
     private static final Json JSON = new Json();
 

@@ -3,6 +3,7 @@ package org.wubu.catalog.console.internal;
 import java.util.Locale;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.wubu.catalog.api.CatalogService;
 import org.wubu.console.api.ConsolePage;
 
@@ -10,7 +11,8 @@ import org.wubu.console.api.ConsolePage;
  * Price changes (CAT-1) across the catalog: approved ones waiting for the content specialist to apply
  * them (the default view), pending, applied and rejected ones, each with its competitor evidence.
  */
-@Component(service = ConsolePage.class)
+// Referenced only so that the page is in the menu exactly while the catalog runs (its REST API with it).
+@Component(service = ConsolePage.class, reference = @Reference(name = "catalog", service = CatalogService.class))
 public class PriceChangesPage implements ConsolePage {
 
     static final String PATH = "/catalog/price-changes";

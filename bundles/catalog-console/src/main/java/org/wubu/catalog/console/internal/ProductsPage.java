@@ -3,6 +3,7 @@ package org.wubu.catalog.console.internal;
 import java.util.Locale;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.wubu.catalog.api.CatalogService;
 import org.wubu.console.api.ConsolePage;
 
@@ -12,7 +13,8 @@ import org.wubu.console.api.ConsolePage;
  * member of staff may take (edit texts, propose or apply a price, request listing or delisting, record a
  * stock movement). Every action is checked again by the catalog's REST API.
  */
-@Component(service = ConsolePage.class)
+// Referenced only so that the page is in the menu exactly while the catalog runs (its REST API with it).
+@Component(service = ConsolePage.class, reference = @Reference(name = "catalog", service = CatalogService.class))
 public class ProductsPage implements ConsolePage {
 
     static final String PATH = "/catalog/products";
