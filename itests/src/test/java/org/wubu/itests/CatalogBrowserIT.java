@@ -33,6 +33,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.json.Json;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.wubu.catalog.api.PriceProposalStatus;
 
@@ -42,7 +43,8 @@ import org.wubu.catalog.api.PriceProposalStatus;
  * new price with competitor evidence; the marketing director sees the old and new price and the evidence
  * in the approvals inbox and approves; the price stays until the content specialist applies it on the
  * product page, which then shows the new price and the history row. Also: a stale edit of the product's
- * texts shows who changed it when, and the pages leave the menu while the catalog bundle is stopped. Screenshots go to {@code target/screenshots/catalog-*.png}.
+ * texts shows who changed it when, the pages leave the menu while the catalog bundle is stopped, and the
+ * warehouse records a receipt (in English) that the ledger shows. Screenshots go to {@code target/screenshots/catalog-*.png}.
  *
  * <p>Like {@link ConsoleBrowserIT} the container runs as a child process ({@link ConsoleAssembly}); every
  * wait is bounded.
@@ -155,6 +157,11 @@ public class CatalogBrowserIT {
         awaitPage("catalog.products");
         await().until(d -> d.findElements(By.cssSelector("#products-table tbody tr")).size() > 1);
         screenshot("products");
+        // keyset pages: the demo catalog has more than one page of 20
+        String firstRow = text(By.cssSelector("#products-table tbody tr"));
+        driver.findElement(By.cssSelector("#products-table button.next")).click();
+        await().until(ExpectedConditions.textToBe(By.cssSelector("#products-table .page-no"), "第 2 页"));
+        assertFalse(firstRow.equals(text(By.cssSelector("#products-table tbody tr"))));
         WebElement q = driver.findElement(By.cssSelector("#product-filter input[name='q']"));
         q.sendKeys(sku);
         driver.findElement(By.id("product-search")).click();
@@ -334,6 +341,41 @@ public class CatalogBrowserIT {
         awaitPage("catalog.products");
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("product-price")));
         assertEquals(sku, ((String) product(sku).get("sku")));
+    }
+
+    @Test
+    public void d_theWarehouseRecordsAReceiptInEnglishAndTheLedgerShowsIt() throws IOException {
+        Map<String, Object> product = firstListed();
+        String sku = (String) product.get("sku");
+        long stock = ((Number) product.get("stock")).longValue();
+        fresh();
+        login("warehouse", DEMO);
+        awaitPage("dashboard");
+        new Select(driver.findElement(By.id("lang"))).selectByValue("en");
+        await().until(ExpectedConditions.textToBe(By.cssSelector("#menu-catalog-products span"), "Products"));
+        open("/console/catalog/products/" + sku);
+        awaitPage("catalog.products");
+        WebElement record = await().until(ExpectedConditions.elementToBeClickable(By.id("record-movement")));
+        assertEquals("Record stock movement", record.getText());
+        assertFalse("the warehouse proposes no price", present(By.id("propose-price")));
+        assertFalse("nor edits texts", present(By.id("edit-product")));
+        record.click();
+        WebElement form = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("movement-form")));
+        new Select(form.findElement(By.name("kind"))).selectByValue("RECEIPT");
+        form.findElement(By.name("quantity")).sendKeys("-3");
+        form.findElement(By.name("why")).sendKeys("Delivery note DN-" + System.currentTimeMillis() % 100000);
+        form.findElement(By.cssSelector("[data-role='submit']")).click();
+        // a receipt is never negative: the page says so next to the field
+        await().until(d -> d.findElements(By.cssSelector("#movement-form .field-error[data-field='quantity']")).size() == 1);
+        WebElement quantity = form.findElement(By.name("quantity"));
+        quantity.clear();
+        quantity.sendKeys("12");
+        form.findElement(By.cssSelector("[data-role='submit']")).click();
+        await().until(ExpectedConditions.textToBe(By.id("product-stock"), Long.toString(stock + 12)));
+        String newest = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#stock-ledger tbody tr"))).getText();
+        assertTrue(newest, newest.contains("Receipt") && newest.contains("+12") && newest.contains("warehouse"));
+        screenshot("warehouse-receipt-english");
+        assertEquals(stock + 12, ((Number) product(sku).get("stock")).longValue());
     }
 
     // ------------------------------------------------------------------------------------------------
