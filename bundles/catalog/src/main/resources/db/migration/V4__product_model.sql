@@ -46,13 +46,13 @@ CREATE TABLE CAT_PRODUCT_CHANGE (
     CONSTRAINT CAT_PRODUCT_CHANGE_REV_FK FOREIGN KEY (SKU, VERSION) REFERENCES CAT_PRODUCT_REVISION (SKU, VERSION)
 );
 
--- The search index: every term a product can be found by (its lower-case SKU and SKU segments, the words
--- of its English title, and the single characters and character pairs of its Chinese title), each also
--- stored by its prefixes so that "starts with" is an exact lookup. Searching reads (TERM, SKU) in SKU
--- order from the primary key, so a page costs the same with 1,000 or 100,000 products. Written in the
--- same transaction as the product.
+-- The search index: every term a product can be found by (the segments of its SKU and the words of its
+-- titles, each also stored by its prefixes so that "starts with" is an exact lookup, the single characters
+-- and character pairs of its Chinese title, and its category with every category above it, as @path).
+-- Searching and filtering by category read (TERM, SKU) in SKU order from the primary key, so a page costs
+-- the same with 1,000 or 100,000 products. Written in the same transaction as the product.
 CREATE TABLE CAT_PRODUCT_TERM (
-    TERM        VARCHAR(40)   NOT NULL,
+    TERM        VARCHAR(210)  NOT NULL,
     SKU         VARCHAR(64)   NOT NULL,
     CONSTRAINT CAT_PRODUCT_TERM_PK PRIMARY KEY (TERM, SKU),
     CONSTRAINT CAT_PRODUCT_TERM_SKU_FK FOREIGN KEY (SKU) REFERENCES CAT_PRODUCT (SKU)

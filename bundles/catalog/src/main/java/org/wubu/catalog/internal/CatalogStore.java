@@ -125,10 +125,10 @@ public class CatalogStore implements CatalogService, ProductHistory {
         while (!Thread.currentThread().isInterrupted()) {
             int done = inTransaction(em -> {
                 @SuppressWarnings("unchecked")
-                List<Object[]> rows = em.createNativeQuery("SELECT p.SKU, p.TITLE_ZH, p.TITLE_EN FROM CAT_PRODUCT p WHERE NOT EXISTS"
-                        + " (SELECT 1 FROM CAT_PRODUCT_TERM t WHERE t.SKU = p.SKU)").setMaxResults(500).getResultList();
+                List<Object[]> rows = em.createNativeQuery("SELECT p.SKU, p.TITLE_ZH, p.TITLE_EN, p.CATEGORY FROM CAT_PRODUCT p"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM CAT_PRODUCT_TERM t WHERE t.SKU = p.SKU)").setMaxResults(500).getResultList();
                 for (Object[] r : rows) {
-                    ProductSearch.index(em, (String) r[0], (String) r[1], (String) r[2]);
+                    ProductSearch.index(em, (String) r[0], (String) r[1], (String) r[2], (String) r[3]);
                 }
                 return rows.size();
             });
@@ -199,7 +199,7 @@ public class CatalogStore implements CatalogService, ProductHistory {
                     openingStock, caller.username(), "opening stock", now));
         }
         Product created = p.toProduct();
-        ProductSearch.insert(em, created.sku(), SearchTerms.of(created.sku(), created.titleZh(), created.titleEn()));
+        ProductSearch.insert(em, created.sku(), SearchTerms.of(created.sku(), created.titleZh(), created.titleEn(), created.category()));
         Revisions.write(em, created.sku(), created.version(), ProductRevision.CREATED, caller.username(), now,
                 Revisions.created(created));
         em.flush();
@@ -290,8 +290,9 @@ public class CatalogStore implements CatalogService, ProductHistory {
             p.touched(caller.username(), now);
             em.flush();
             after = p.toProduct();
-            if (!before.titleZh().equals(after.titleZh()) || !before.titleEn().equals(after.titleEn())) {
-                ProductSearch.index(em, sku, after.titleZh(), after.titleEn());
+            if (!before.titleZh().equals(after.titleZh()) || !before.titleEn().equals(after.titleEn())
+                    || !before.category().equals(after.category())) {
+                ProductSearch.index(em, sku, after.titleZh(), after.titleEn(), after.category());
             }
             changes = Revisions.between(before, after);
             Revisions.write(em, sku, after.version(), ProductRevision.EDITED, caller.username(), now, changes);
@@ -337,9 +338,9 @@ public class CatalogStore implements CatalogService, ProductHistory {
         if (q.category() != null && q.category().length() > 200) {
             throw new ValidationException("category is longer than 200 characters", Map.of("category", "too long"));
         }
-        SearchTerms.Query text = SearchTerms.query(q.text());
-        if (!text.isEmpty()) {
-            return read(em -> ProductSearch.page(em, q, text));
+        SearchTerms.Query terms = SearchTerms.query(q.text(), q.category());
+        if (!terms.isEmpty()) {
+            return read(em -> ProductSearch.page(em, q, terms));
         }
         StringBuilder jpql = new StringBuilder("SELECT p FROM ProductEntity p WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
@@ -350,11 +351,6 @@ public class CatalogStore implements CatalogService, ProductHistory {
         if (q.after() != null) {
             jpql.append(" AND p.sku > :after");
             params.put("after", q.after());
-        }
-        if (q.category() != null) {
-            jpql.append(" AND (p.category = :category OR p.category LIKE :below ESCAPE '!')");
-            params.put("category", q.category());
-            params.put("below", ProductSearch.below(q.category()));
         }
         jpql.append(" ORDER BY p.sku");
         return read(em -> {

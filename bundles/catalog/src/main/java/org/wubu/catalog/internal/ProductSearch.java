@@ -1,11 +1,14 @@
 package org.wubu.catalog.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
 import javax.persistence.Query;
 import javax.persistence.TypedQuery;
 import org.wubu.catalog.api.Product;
@@ -28,39 +31,54 @@ final class ProductSearch {
     static final int MAX_SCAN = 5000;
     /** Largest chunk read at once. */
     static final int MAX_CHUNK = 1000;
-    /** Rows per multi-row INSERT of terms. */
-    private static final int INSERT_ROWS = 100;
-
     private ProductSearch() {
     }
 
     /** Replaces the product's terms (in the caller's transaction, after the product row exists). */
-    static void index(EntityManager em, String sku, String titleZh, String titleEn) {
+    static void index(EntityManager em, String sku, String titleZh, String titleEn, String category) {
         em.createNativeQuery("DELETE FROM CAT_PRODUCT_TERM WHERE SKU = ?1").setParameter(1, sku).executeUpdate();
-        insert(em, sku, SearchTerms.of(sku, titleZh, titleEn));
+        insert(em, sku, SearchTerms.of(sku, titleZh, titleEn, category));
     }
 
-    /** Inserts terms of a new product, many rows per statement. */
+    /**
+     * Inserts the terms of a product in one JDBC batch on the transaction's connection (a product has dozens
+     * of terms; one statement each through JPA costs far more), or row by row where no connection is at hand.
+     */
     static void insert(EntityManager em, String sku, Collection<String> terms) {
-        Iterator<String> it = terms.iterator();
-        while (it.hasNext()) {
-            List<String> rows = new ArrayList<>(INSERT_ROWS);
-            while (it.hasNext() && rows.size() < INSERT_ROWS) {
-                rows.add(it.next());
+        Connection c = connection(em);
+        if (c != null) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO CAT_PRODUCT_TERM (TERM, SKU) VALUES (?, ?)")) {
+                for (String term : terms) {
+                    ps.setString(1, term);
+                    ps.setString(2, sku);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                return;
+            } catch (SQLException e) {
+                throw new PersistenceException("cannot index the search terms of " + sku + ": " + e.getMessage(), e);
             }
-            StringBuilder sql = new StringBuilder("INSERT INTO CAT_PRODUCT_TERM (TERM, SKU) VALUES ");
-            for (int i = 0; i < rows.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(?").append(2 * i + 1).append(", ?").append(2 * i + 2).append(')');
-            }
-            Query q = em.createNativeQuery(sql.toString());
-            for (int i = 0; i < rows.size(); i++) {
-                q.setParameter(2 * i + 1, rows.get(i)).setParameter(2 * i + 2, sku);
-            }
-            q.executeUpdate();
+        }
+        for (String term : terms) {
+            em.createNativeQuery("INSERT INTO CAT_PRODUCT_TERM (TERM, SKU) VALUES (?1, ?2)").setParameter(1, term)
+                    .setParameter(2, sku).executeUpdate();
         }
     }
 
-    /** One page of products matching the text (and the query's status and category), in SKU order. */
+    /**
+     * The JDBC connection of the entity manager's transaction (pending JPA writes flushed first, so that
+     * rows written through it see them), or null when the provider does not hand it out.
+     */
+    static Connection connection(EntityManager em) {
+        em.flush();
+        try {
+            return em.unwrap(Connection.class);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** One page of products having every term (text and category) and the query's status, in SKU order. */
     static ProductPage page(EntityManager em, ProductQuery q, SearchTerms.Query text) {
         String driving = text.driving();
         List<String> others = text.terms().stream().filter(t -> !t.equals(driving)).collect(Collectors.toList());
@@ -122,28 +140,17 @@ final class ProductSearch {
         return out;
     }
 
-    /** The candidates' products that pass the status and category filters, in SKU order. */
+    /** The candidates' products that pass the status filter, in SKU order (the category is a term). */
     private static List<Product> load(EntityManager em, List<String> skus, ProductQuery q) {
         StringBuilder jpql = new StringBuilder("SELECT p FROM ProductEntity p WHERE p.sku IN :skus");
         if (q.status() != null) {
             jpql.append(" AND p.status = :status");
-        }
-        if (q.category() != null) {
-            jpql.append(" AND (p.category = :category OR p.category LIKE :below ESCAPE '!')");
         }
         TypedQuery<ProductEntity> query = em.createQuery(jpql.append(" ORDER BY p.sku").toString(), ProductEntity.class)
                 .setParameter("skus", skus);
         if (q.status() != null) {
             query.setParameter("status", q.status().name());
         }
-        if (q.category() != null) {
-            query.setParameter("category", q.category()).setParameter("below", below(q.category()));
-        }
         return query.getResultList().stream().map(ProductEntity::toProduct).collect(Collectors.toList());
-    }
-
-    /** LIKE pattern of every category below a path: {@code tea/%}, with LIKE's wildcards escaped by '!'. */
-    static String below(String category) {
-        return category.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "/%";
     }
 }

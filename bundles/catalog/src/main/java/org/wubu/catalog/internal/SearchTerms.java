@@ -16,7 +16,9 @@ import java.util.Set;
  * <li>runs of Chinese characters give every single character and every pair of neighbours, so any part of
  * two characters or more of a Chinese title is found through its pairs, and a single character directly.</li>
  * </ul>
- * A search is the AND of its terms (at most {@link #MAX_QUERY_TERMS} are looked up, the rest checked). Pairs do not prove that a longer Chinese text is contiguous, and a
+ * A search is the AND of its terms (at most {@link #MAX_QUERY_TERMS} are looked up, the rest checked). A
+ * product also has the term {@code @path} of its category and of every category above it, so that "in this
+ * category or below" is one more term. Pairs do not prove that a longer Chinese text is contiguous, and a
  * word longer than {@link #MAX_PREFIX} is looked up by its first characters: {@link Query#matches} checks
  * those on the product itself.
  */
@@ -70,7 +72,24 @@ final class SearchTerms {
         }
     }
 
-    /** Every term a product is found by. */
+    /** Marks category terms; text never yields it (its terms are letters, digits and Chinese characters). */
+    static final String CATEGORY = "@";
+
+    /** The term of a category: products in it or in a category below it have it. */
+    static String category(String path) {
+        return CATEGORY + path;
+    }
+
+    /** Every term a product is found by: its text terms and its category with every category above it. */
+    static Set<String> of(String sku, String titleZh, String titleEn, String category) {
+        Set<String> terms = of(sku, titleZh, titleEn);
+        for (String p = category; p != null && !p.isEmpty(); p = p.lastIndexOf('/') < 0 ? null : p.substring(0, p.lastIndexOf('/'))) {
+            terms.add(category(p));
+        }
+        return terms;
+    }
+
+    /** Every text term a product is found by. */
     static Set<String> of(String sku, String titleZh, String titleEn) {
         Set<String> terms = new LinkedHashSet<>();
         for (String text : new String[] {sku, titleEn, titleZh}) {
@@ -115,7 +134,8 @@ final class SearchTerms {
             String best = null;
             int bestWeight = -1;
             for (String t : terms) {
-                int w = isHan(t.codePointAt(0)) ? (t.codePointCount(0, t.length()) == 2 ? 6 : 3) : t.length();
+                int w = t.startsWith(CATEGORY) ? 5
+                        : isHan(t.codePointAt(0)) ? (t.codePointCount(0, t.length()) == 2 ? 6 : 3) : t.length();
                 if (w > bestWeight) {
                     best = t;
                     bestWeight = w;
@@ -153,6 +173,17 @@ final class SearchTerms {
             }
             return true;
         }
+    }
+
+    /** A search text within a category (null: any); blank text and no category ask for nothing. */
+    static Query query(String text, String category) {
+        Query q = query(text);
+        if (category == null) {
+            return q;
+        }
+        List<String> terms = new ArrayList<>(q.terms());
+        terms.add(0, category(category));
+        return new Query(List.copyOf(terms), q.extraTerms(), q.hanRuns(), q.longWords());
     }
 
     /** Parses a search text; blank text asks for nothing. */

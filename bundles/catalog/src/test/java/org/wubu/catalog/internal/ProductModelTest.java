@@ -147,6 +147,13 @@ public class ProductModelTest {
         assertEquals(List.of("TEA-TGY-250"), skus(new ProductQuery(null, null, "TEA-SAMPLER", 2, "tea")));
         assertEquals("with text too", List.of("TEA-LJ-250"), skus(new ProductQuery(ProductStatus.LISTED, "龙井", null, 10, "tea")));
         assertEquals(List.of("TEAX-1"), skus(new ProductQuery(null, "tea", null, 10, "snacks")));
+        assertEquals(List.of(), skus(new ProductQuery(null, null, null, 10, "snacks/none")));
+
+        Product sampler = f.catalog.find(WAREHOUSE, "TEA-SAMPLER").orElseThrow();
+        f.catalog.edit(DESIGNER, "TEA-SAMPLER", new ProductDraft("TEA-SAMPLER", "茶叶试饮装", "Tea sampler", null, null, "snacks", null),
+                sampler.version());
+        assertEquals("the filter follows an edit", List.of("TEA-LJ-250", "TEA-TGY-250"), skus(new ProductQuery(null, null, null, 10, "tea")));
+        assertEquals(List.of("SNK-1", "TEA-SAMPLER", "TEAX-1"), skus(new ProductQuery(null, null, null, 10, "snacks")));
     }
 
     @Test
@@ -270,6 +277,7 @@ public class ProductModelTest {
             }
             assertEquals(List.of("OLD-1"), skus(new ProductQuery(null, "茶杯", null, 10)));
             assertEquals(List.of("OLD-1"), skus(new ProductQuery(null, "teacup", null, 10)));
+            assertEquals(List.of("OLD-1"), skus(new ProductQuery(null, null, null, 10, "home/kitchen")));
         } finally {
             restarted.deactivate();
         }

@@ -27,6 +27,9 @@ public class SearchTermsTest {
             assertTrue(t + " in " + terms, terms.contains(t));
         }
         assertFalse(terms.contains("西湖龙"));
+        Set<String> withCategory = SearchTerms.of("TEA-LJ-250", "西湖龙井", "West Lake Longjing", "tea/green/longjing");
+        assertTrue(withCategory.containsAll(List.of("@tea", "@tea/green", "@tea/green/longjing")));
+        assertEquals(List.of("@tea/green", "龙井"), SearchTerms.query("龙井", "tea/green").terms());
         assertFalse("no term spans two words", terms.contains("westlake"));
         String longWord = "a".repeat(40);
         assertTrue(SearchTerms.of("X1", "", longWord).stream().allMatch(t -> t.length() <= SearchTerms.MAX_PREFIX));
