@@ -193,7 +193,7 @@ public class CatalogIT extends WubuTestSupport {
     @Test
     public void listingIsRefusedNamingWhatIsMissingAndNeedsTheDirector() {
         HttpResult created = http("POST", "/api/catalog/products", "{\"sku\":\"IT-NEW-1\",\"titleZh\":\"测试新品\","
-                + "\"titleEn\":\"IT new product\",\"category\":\"test\",\"price\":{\"amount\":\"19.90\",\"currency\":\"CNY\"}}",
+                + "\"titleEn\":\"IT new product\",\"category\":\"gifts/crafts\",\"price\":{\"amount\":\"19.90\",\"currency\":\"CNY\"}}",
                 as("specialist"));
         assertEquals(created.toString(), 201, created.status());
 

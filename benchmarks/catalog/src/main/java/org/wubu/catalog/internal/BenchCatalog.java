@@ -112,7 +112,7 @@ final class BenchCatalog implements AutoCloseable {
     record Row(String sku, String titleZh, String titleEn, String category, String status, BigDecimal price, long stock) {
     }
 
-    /** Inserts the rows in one transaction with one JDBC batch. */
+    /** Inserts the rows and their search terms in one transaction with JDBC batches. */
     void insert(List<Row> rows) throws SQLException {
         Timestamp ts = Timestamp.from(now.get());
         try (Connection c = ds.getConnection()) {
@@ -140,6 +140,17 @@ final class BenchCatalog implements AutoCloseable {
                 }
                 ps.executeBatch();
             }
+            // the search index, as CatalogStore writes it with each product (SearchTerms)
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO CAT_PRODUCT_TERM (TERM, SKU) VALUES (?, ?)")) {
+                for (Row r : rows) {
+                    for (String term : SearchTerms.of(r.sku(), r.titleZh(), r.titleEn(), r.category())) {
+                        ps.setString(1, term);
+                        ps.setString(2, r.sku());
+                        ps.addBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
             c.commit();
         }
     }
@@ -148,6 +159,7 @@ final class BenchCatalog implements AutoCloseable {
     void updateStatistics() throws SQLException {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', 'CAT_PRODUCT', NULL)");
+            s.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', 'CAT_PRODUCT_TERM', NULL)");
         }
     }
 

@@ -26,9 +26,12 @@ import org.wubu.catalog.api.PriceHistoryEntry;
 import org.wubu.catalog.api.PriceProposal;
 import org.wubu.catalog.api.PriceProposalStatus;
 import org.wubu.catalog.api.Product;
+import org.wubu.catalog.api.ProductAttribute;
 import org.wubu.catalog.api.ProductDraft;
+import org.wubu.catalog.api.ProductHistory;
 import org.wubu.catalog.api.ProductPage;
 import org.wubu.catalog.api.ProductQuery;
+import org.wubu.catalog.api.ProductRevision;
 import org.wubu.catalog.api.ProductStatus;
 import org.wubu.catalog.api.StockMovement;
 import org.wubu.catalog.api.StockMovementKind;
@@ -41,8 +44,10 @@ import org.wubu.platform.web.Rest;
 
 /**
  * REST of the catalog under {@code /api/catalog}:
- * {@code GET products} ({@code status}, {@code q}, {@code after}, {@code limit}; keyset paged by SKU),
- * {@code POST products}, {@code GET|PUT products/{sku}} (PUT names the {@code version} it edits),
+ * {@code GET products} ({@code status}, {@code q}, {@code category} (with the categories below it), {@code after},
+ * {@code limit}; keyset paged by SKU), {@code POST products}, {@code GET|PUT products/{sku}} (PUT names the
+ * {@code version} it edits; {@code attributes} omitted keeps them), {@code GET products/{sku}/history}
+ * ({@code before}, {@code limit}: the edit history, newest first),
  * {@code POST products/{sku}/price-proposals}, {@code GET price-proposals/{id}},
  * {@code GET products/{sku}/price-proposals} and {@code GET price-proposals} ({@code status}, {@code limit}; newest first),
  * {@code POST price-proposals/{id}/apply}, {@code GET products/{sku}/price-history},
@@ -64,7 +69,7 @@ public class CatalogServlet extends HttpServlet {
 
     /** Body of POST products and PUT products/{sku}. */
     public record ProductBody(String sku, String titleZh, String titleEn, String descriptionZh, String descriptionEn,
-                              String category, MoneyBody price, Long version) {
+                              String category, MoneyBody price, Long version, List<ProductAttribute> attributes) {
     }
 
     /** Body of POST products/{sku}/price-proposals. */
@@ -81,12 +86,19 @@ public class CatalogServlet extends HttpServlet {
     }
 
     private final transient CatalogService catalog;
+    private final transient ProductHistory history;
     private final transient ShopClock clock;
 
     @Activate
-    public CatalogServlet(@Reference CatalogService catalog, @Reference ShopClock clock) {
+    public CatalogServlet(@Reference CatalogService catalog, @Reference ProductHistory history, @Reference ShopClock clock) {
         this.catalog = catalog;
+        this.history = history;
         this.clock = clock;
+    }
+
+    /** For tests: the catalog store serves the history too. */
+    CatalogServlet(CatalogStore catalog, ShopClock clock) {
+        this(catalog, catalog, clock);
     }
 
     @Override
@@ -97,7 +109,8 @@ public class CatalogServlet extends HttpServlet {
             String[] p = path(req);
             if (p.length == 1 && p[0].equals("products")) {
                 ProductPage page = catalog.list(caller, new ProductQuery(status(Rest.param(req, "status")), Rest.param(req, "q"),
-                        Rest.param(req, "after"), Rest.intParam(req, "limit", ProductQuery.DEFAULT_LIMIT, 1, ProductQuery.MAX_LIMIT)));
+                        Rest.param(req, "after"), Rest.intParam(req, "limit", ProductQuery.DEFAULT_LIMIT, 1, ProductQuery.MAX_LIMIT),
+                        Rest.param(req, "category")));
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("items", page.items().stream().map(this::product).collect(Collectors.toList()));
                 body.put("next", page.nextAfter());
@@ -108,6 +121,15 @@ public class CatalogServlet extends HttpServlet {
                 List<Map<String, Object>> items = catalog.priceHistory(caller, p[1]).stream().map(this::history)
                         .collect(Collectors.toList());
                 Rest.json(resp, 200, Map.of("items", items));
+            } else if (p.length == 3 && p[0].equals("products") && p[2].equals("history")) {
+                int limit = Rest.intParam(req, "limit", 50, 1, ProductHistory.MAX_LIMIT);
+                List<ProductRevision> revisions = history.history(caller, p[1], Rest.longParam(req, "before"), limit);
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("items", revisions.stream().map(this::revision).collect(Collectors.toList()));
+                // a full page may have older revisions: the next page asks for versions before the oldest shown
+                long oldest = revisions.isEmpty() ? 0 : revisions.get(revisions.size() - 1).version();
+                body.put("next", revisions.size() == limit && oldest > 1 ? oldest : null);
+                Rest.json(resp, 200, body);
             } else if (p.length == 3 && p[0].equals("products") && p[2].equals("stock-movements")) {
                 List<Map<String, Object>> items = catalog.movements(caller, p[1], Rest.longParam(req, "before"),
                         Rest.intParam(req, "limit", 50, 1, CatalogStore.MAX_MOVEMENTS)).stream().map(this::movement)
@@ -137,7 +159,7 @@ public class CatalogServlet extends HttpServlet {
             if (p.length == 1 && p[0].equals("products")) {
                 ProductBody b = Rest.body(req, ProductBody.class);
                 Product created = catalog.create(caller, new ProductDraft(b.sku(), b.titleZh(), b.titleEn(), b.descriptionZh(),
-                        b.descriptionEn(), b.category(), money("price", b.price())));
+                        b.descriptionEn(), b.category(), money("price", b.price()), b.attributes()));
                 resp.setHeader("Location", req.getContextPath() + "/catalog/products/" + created.sku());
                 Rest.json(resp, 201, product(created));
             } else if (p.length == 3 && p[0].equals("products") && p[2].equals("price-proposals")) {
@@ -187,7 +209,7 @@ public class CatalogServlet extends HttpServlet {
                     throw new ValidationException("version is required: the version of the product you edited", Map.of("version", "missing"));
                 }
                 Product edited = catalog.edit(caller, p[1], new ProductDraft(p[1], b.titleZh(), b.titleEn(), b.descriptionZh(),
-                        b.descriptionEn(), b.category(), null), b.version());
+                        b.descriptionEn(), b.category(), null, b.attributes()), b.version());
                 Rest.json(resp, 200, product(edited));
             } else {
                 throw new NotFoundException("catalog resource", String.join("/", p));
@@ -292,6 +314,7 @@ public class CatalogServlet extends HttpServlet {
         m.put("descriptionZh", p.descriptionZh());
         m.put("descriptionEn", p.descriptionEn());
         m.put("category", p.category());
+        m.put("attributes", p.attributes().stream().map(CatalogServlet::attribute).collect(Collectors.toList()));
         m.put("status", p.status().name());
         m.put("delistReason", p.delistReason());
         m.put("price", money(p.price()));
@@ -299,6 +322,31 @@ public class CatalogServlet extends HttpServlet {
         m.put("version", p.version());
         m.put("updatedBy", p.updatedBy());
         m.put("updatedAt", at(p.updatedAt()));
+        return m;
+    }
+
+    static Map<String, Object> attribute(ProductAttribute a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("nameZh", a.nameZh());
+        m.put("nameEn", a.nameEn());
+        m.put("valueZh", a.valueZh());
+        m.put("valueEn", a.valueEn());
+        return m;
+    }
+
+    private Map<String, Object> revision(ProductRevision r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", r.version());
+        m.put("action", r.action());
+        m.put("changedBy", r.changedBy());
+        m.put("changedAt", at(r.changedAt()));
+        m.put("changes", r.changes().stream().map(c -> {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("field", c.field());
+            f.put("old", c.oldValue());
+            f.put("new", c.newValue());
+            return f;
+        }).collect(Collectors.toList()));
         return m;
     }
 

@@ -38,10 +38,14 @@ import org.wubu.catalog.api.CompetitorEvidence;
 import org.wubu.catalog.api.PriceHistoryEntry;
 import org.wubu.catalog.api.PriceProposal;
 import org.wubu.catalog.api.PriceProposalStatus;
+import org.wubu.catalog.api.FieldChange;
 import org.wubu.catalog.api.Product;
+import org.wubu.catalog.api.ProductAttribute;
 import org.wubu.catalog.api.ProductDraft;
+import org.wubu.catalog.api.ProductHistory;
 import org.wubu.catalog.api.ProductPage;
 import org.wubu.catalog.api.ProductQuery;
+import org.wubu.catalog.api.ProductRevision;
 import org.wubu.catalog.api.ProductStatus;
 import org.wubu.catalog.api.StockMovement;
 import org.wubu.catalog.api.StockMovementKind;
@@ -62,8 +66,8 @@ import org.wubu.platform.api.persistence.SchemaReady;
  * ({@code STOCK = STOCK - ? WHERE STOCK >= ?}) whose row count decides, so that concurrent
  * reservations never oversell; stock reaching 0 delists a listed product with reason "normal".
  */
-@Component(service = {CatalogService.class, CatalogStore.class})
-public class CatalogStore implements CatalogService {
+@Component(service = {CatalogService.class, ProductHistory.class, CatalogStore.class})
+public class CatalogStore implements CatalogService, ProductHistory {
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -89,6 +93,21 @@ public class CatalogStore implements CatalogService {
         this.audit = audit;
         this.approvals = approvals;
         this.starter = Executors.newSingleThreadExecutor(r -> new Thread(r, "wubu-catalog-demo"));
+        // Products stored before the category tree existed keep their category: the tree gains it (quick, a
+        // few distinct paths), so that "a product's category must exist" holds from the first request on.
+        List<String> covered = inTransaction(em -> CategoryTable.coverProducts(em, Caller.SYSTEM.username(), Utc.of(clock.now())));
+        if (!covered.isEmpty()) {
+            LOG.info("Created the categories {} that existing products are filed under", covered);
+        }
+        // Products stored before the search index existed are indexed in the background (a large catalog
+        // takes a while; searching finds them as they are done).
+        starter.execute(() -> {
+            try {
+                indexUnindexed();
+            } catch (RuntimeException e) {
+                LOG.warn("Search terms of existing products could not be indexed: {}", e.getMessage(), e);
+            }
+        });
         if (platform.isDemo()) {
             starter.execute(() -> {
                 try {
@@ -97,6 +116,29 @@ public class CatalogStore implements CatalogService {
                     LOG.warn("Demo products could not be created: {}", e.getMessage(), e);
                 }
             });
+        }
+    }
+
+    /** Indexes the search terms of products that have none (stored before V4), in batches. */
+    void indexUnindexed() {
+        int total = 0;
+        while (!Thread.currentThread().isInterrupted()) {
+            int done = inTransaction(em -> {
+                @SuppressWarnings("unchecked")
+                List<Object[]> rows = em.createNativeQuery("SELECT p.SKU, p.TITLE_ZH, p.TITLE_EN, p.CATEGORY FROM CAT_PRODUCT p"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM CAT_PRODUCT_TERM t WHERE t.SKU = p.SKU)").setMaxResults(500).getResultList();
+                for (Object[] r : rows) {
+                    ProductSearch.index(em, (String) r[0], (String) r[1], (String) r[2], (String) r[3]);
+                }
+                return rows.size();
+            });
+            total += done;
+            if (done == 0) {
+                break;
+            }
+        }
+        if (total > 0) {
+            LOG.info("Indexed the search terms of {} existing products", total);
         }
     }
 
@@ -123,25 +165,15 @@ public class CatalogStore implements CatalogService {
 
     /** Creates a product in the given status with opening stock (demo data; the ledger records a receipt). */
     Product insert(Caller caller, ProductDraft draft, ProductStatus status, long openingStock) {
-        validate(draft, true);
+        List<ProductAttribute> attributes = validate(draft, true);
         LocalDateTime now = Utc.of(clock.now());
         Product created = inTransaction(em -> {
             if (em.find(ProductEntity.class, draft.sku()) != null) {
                 throw new WubuException("duplicate", "a product with SKU " + draft.sku() + " already exists",
                         Map.of("sku", "taken"));
             }
-            ProductEntity p = new ProductEntity(draft.sku(), status, draft.price(), openingStock, caller.username(), now);
-            p.describe(draft.titleZh().trim(), draft.titleEn().trim(), text(draft.descriptionZh()), text(draft.descriptionEn()),
-                    draft.category().trim());
-            em.persist(p);
-            em.flush(); // no JPA relationships: the product row must exist before the rows referring to it
-            em.persist(new PriceHistoryEntity(draft.sku(), null, draft.price(), caller.username(), now, null, "first price"));
-            if (openingStock > 0) {
-                em.persist(new StockMovementEntity(draft.sku(), StockMovementKind.RECEIPT, openingStock, openingStock,
-                        openingStock, caller.username(), "opening stock", now));
-            }
-            em.flush();
-            return p.toProduct();
+            CategoryTable.requireKnown(em, draft.category().trim());
+            return persistNew(em, caller, draft, attributes, status, openingStock, now);
         });
         audit.record(caller, "catalog.product.created", subject(created.sku()), "status " + created.status()
                 + ", price " + created.price() + ", stock " + created.stock() + ", title " + created.titleZh() + " / " + created.titleEn());
@@ -149,15 +181,94 @@ public class CatalogStore implements CatalogService {
         return created;
     }
 
+    /**
+     * Writes a new product with its first price, opening stock, search terms and first revision (in the
+     * caller's transaction; the draft is validated and its category checked).
+     */
+    private Product persistNew(EntityManager em, Caller caller, ProductDraft draft, List<ProductAttribute> attributes,
+                               ProductStatus status, long openingStock, LocalDateTime now) {
+        ProductEntity p = new ProductEntity(draft.sku(), status, draft.price(), openingStock, caller.username(), now);
+        p.describe(draft.titleZh().trim(), draft.titleEn().trim(), text(draft.descriptionZh()), text(draft.descriptionEn()),
+                draft.category().trim());
+        p.attributes(attributes);
+        em.persist(p);
+        em.flush(); // no JPA relationships: the product row must exist before the rows referring to it
+        em.persist(new PriceHistoryEntity(draft.sku(), null, draft.price(), caller.username(), now, null, "first price"));
+        if (openingStock > 0) {
+            em.persist(new StockMovementEntity(draft.sku(), StockMovementKind.RECEIPT, openingStock, openingStock,
+                    openingStock, caller.username(), "opening stock", now));
+        }
+        Product created = p.toProduct();
+        ProductSearch.insert(em, created.sku(), SearchTerms.of(created.sku(), created.titleZh(), created.titleEn(), created.category()));
+        Revisions.write(em, created.sku(), created.version(), ProductRevision.CREATED, caller.username(), now,
+                Revisions.created(created));
+        em.flush();
+        return created;
+    }
+
+    /** A product to seed (demo data): the draft, its status and opening stock. */
+    record Seed(ProductDraft draft, ProductStatus status, long openingStock) {
+    }
+
+    /**
+     * Creates the categories and products that do not exist yet, all in one transaction (demo data: one
+     * audit entry for the batch, no event per product). Existing SKUs and paths are left as they are, so
+     * running it again changes nothing.
+     *
+     * @param categories path, Chinese name, English name (parents before children)
+     * @return how many products were created
+     */
+    int seed(Caller caller, List<String[]> categories, List<Seed> products) {
+        List<List<ProductAttribute>> attributes = new ArrayList<>();
+        for (Seed s : products) {
+            attributes.add(validate(s.draft(), true));
+        }
+        LocalDateTime now = Utc.of(clock.now());
+        int[] categoriesCreated = new int[1];
+        int created = inTransaction(em -> {
+            for (String[] c : categories) {
+                if (!CategoryTable.exists(em, c[0])) {
+                    CategoryTable.insert(em, c[0], c[1], c[2], CategoryTable.nextSortOrder(em, CategoryTable.parent(c[0])),
+                            caller.username(), now);
+                    categoriesCreated[0]++;
+                }
+            }
+            @SuppressWarnings("unchecked")
+            java.util.Set<String> existing = new java.util.HashSet<>(em.createNativeQuery("SELECT SKU FROM CAT_PRODUCT").getResultList());
+            int n = 0;
+            for (int i = 0; i < products.size(); i++) {
+                Seed s = products.get(i);
+                if (existing.add(s.draft().sku())) {
+                    CategoryTable.requireKnown(em, s.draft().category().trim());
+                    persistNew(em, caller, s.draft(), attributes.get(i), s.status(), s.openingStock(), now);
+                    n++;
+                    if (n % 50 == 0) {
+                        em.clear(); // keep the persistence context small: the batch is written, nothing is read back
+                    }
+                }
+            }
+            return n;
+        });
+        if (created > 0 || categoriesCreated[0] > 0) {
+            audit.record(caller, "catalog.products.seeded", "catalog", created + " products and " + categoriesCreated[0]
+                    + " categories created (demo data)");
+        }
+        return created;
+    }
+
     @Override
     public Product edit(Caller caller, String sku, ProductDraft draft, long expectedVersion) {
         caller.require(PRODUCT_EDIT);
+        if (draft == null) {
+            throw new ValidationException("the product is missing", Map.of("product", "missing"));
+        }
         ProductDraft d = new ProductDraft(sku, draft.titleZh(), draft.titleEn(), draft.descriptionZh(), draft.descriptionEn(),
-                draft.category(), null);
-        validate(d, false);
+                draft.category(), null, draft.attributes());
+        List<ProductAttribute> attributes = validate(d, false);
         LocalDateTime now = Utc.of(clock.now());
         Product before;
         Product after;
+        List<FieldChange> changes;
         EntityManager em = emf.createEntityManager();
         try {
             em.getTransaction().begin();
@@ -169,11 +280,23 @@ public class CatalogStore implements CatalogService {
                 throw conflict(p.sku(), p.updatedBy(), Utc.of(p.updatedAt()));
             }
             before = p.toProduct();
+            if (!before.category().equals(d.category().trim())) {
+                CategoryTable.requireKnown(em, d.category().trim());
+            }
             p.describe(d.titleZh().trim(), d.titleEn().trim(), text(d.descriptionZh()), text(d.descriptionEn()), d.category().trim());
+            if (d.attributes() != null) {
+                p.attributes(attributes);
+            }
             p.touched(caller.username(), now);
             em.flush();
-            em.getTransaction().commit();
             after = p.toProduct();
+            if (!before.titleZh().equals(after.titleZh()) || !before.titleEn().equals(after.titleEn())
+                    || !before.category().equals(after.category())) {
+                ProductSearch.index(em, sku, after.titleZh(), after.titleEn(), after.category());
+            }
+            changes = Revisions.between(before, after);
+            Revisions.write(em, sku, after.version(), ProductRevision.EDITED, caller.username(), now, changes);
+            em.getTransaction().commit();
         } catch (OptimisticLockException | RollbackException e) {
             // Someone else committed between our read and our write.
             Product current = find(Caller.SYSTEM, sku).orElseThrow(() -> new NotFoundException("product", sku));
@@ -182,7 +305,7 @@ public class CatalogStore implements CatalogService {
             rollbackIfActive(em);
             em.close();
         }
-        audit.record(caller, "catalog.product.edited", subject(sku), changes(before, after));
+        audit.record(caller, "catalog.product.edited", subject(sku), Revisions.describe(before.version(), after.version(), changes));
         post(CatalogEvents.PRODUCT_CHANGED, caller, sku, Map.of("version", after.version()));
         return after;
     }
@@ -192,23 +315,8 @@ public class CatalogStore implements CatalogService {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("changedBy", by);
         details.put("changedAt", at.atZone(clock.zone()).toOffsetDateTime().toString());
+        details.put("messageZh", "商品 " + sku + " 已被 " + by + " 于 " + when + " 修改，请重新加载");
         return new WubuException(CONFLICT, "product " + sku + " was changed by " + by + " at " + when + ", reload", details);
-    }
-
-    private static String changes(Product a, Product b) {
-        List<String> c = new ArrayList<>();
-        diff(c, "titleZh", a.titleZh(), b.titleZh());
-        diff(c, "titleEn", a.titleEn(), b.titleEn());
-        diff(c, "descriptionZh", a.descriptionZh(), b.descriptionZh());
-        diff(c, "descriptionEn", a.descriptionEn(), b.descriptionEn());
-        diff(c, "category", a.category(), b.category());
-        return "version " + a.version() + " → " + b.version() + (c.isEmpty() ? ", no field changed" : ": " + String.join("; ", c));
-    }
-
-    private static void diff(List<String> c, String field, String a, String b) {
-        if (!a.equals(b)) {
-            c.add(field + " '" + a + "' → '" + b + "'");
-        }
     }
 
     @Override
@@ -227,6 +335,13 @@ public class CatalogStore implements CatalogService {
     @Override
     public ProductPage list(Caller caller, ProductQuery q) {
         caller.require(READ);
+        if (q.category() != null && q.category().length() > 200) {
+            throw new ValidationException("category is longer than 200 characters", Map.of("category", "too long"));
+        }
+        SearchTerms.Query terms = SearchTerms.query(q.text(), q.category());
+        if (!terms.isEmpty()) {
+            return read(em -> ProductSearch.page(em, q, terms));
+        }
         StringBuilder jpql = new StringBuilder("SELECT p FROM ProductEntity p WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (q.status() != null) {
@@ -236,11 +351,6 @@ public class CatalogStore implements CatalogService {
         if (q.after() != null) {
             jpql.append(" AND p.sku > :after");
             params.put("after", q.after());
-        }
-        if (q.text() != null && !q.text().isBlank()) {
-            jpql.append(" AND p.searchText LIKE :text ESCAPE '!'");
-            String t = q.text().trim().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
-            params.put("text", "%" + t + "%");
         }
         jpql.append(" ORDER BY p.sku");
         return read(em -> {
@@ -401,7 +511,10 @@ public class CatalogStore implements CatalogService {
             em.persist(new PriceHistoryEntity(proposal.sku(), old[0], proposal.newPrice(), caller.username(), now, proposalId,
                     proposal.reason()));
             em.flush();
-            return p.toProduct();
+            Product changed = p.toProduct();
+            Revisions.write(em, changed.sku(), changed.version(), ProductRevision.PRICE_APPLIED, caller.username(), now,
+                    List.of(new FieldChange("price", old[0].toString(), changed.price().toString())));
+            return changed;
         });
         audit.record(caller, "catalog.price.applied", subject(after.sku()), "proposal " + proposalId + " by "
                 + proposal.proposedBy() + ", approval " + proposal.approvalId() + ": " + old[0] + " → " + after.price());
@@ -563,11 +676,25 @@ public class CatalogStore implements CatalogService {
         if (!missing.isEmpty()) {
             throw new ValidationException("product " + sku + " cannot be listed now, it lacks: " + describe(missing), missing);
         }
-        int rows = inTransaction(em -> em.createNativeQuery("UPDATE CAT_PRODUCT SET STATUS = ?1, DELIST_REASON = NULL,"
-                        + " UPDATED_BY = ?2, UPDATED_AT = ?3, VERSION = VERSION + 1 WHERE SKU = ?4 AND STATUS <> ?1"
-                        + " AND STOCK > 0 AND PRICE > 0")
-                .setParameter(1, ProductStatus.LISTED.name()).setParameter(2, engine.username())
-                .setParameter(3, java.sql.Timestamp.valueOf(now)).setParameter(4, sku).executeUpdate());
+        int rows = inTransaction(em -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> was = em.createNativeQuery("SELECT STATUS, DELIST_REASON FROM CAT_PRODUCT WHERE SKU = ?1")
+                    .setParameter(1, sku).getResultList();
+            int n = em.createNativeQuery("UPDATE CAT_PRODUCT SET STATUS = ?1, DELIST_REASON = NULL,"
+                            + " UPDATED_BY = ?2, UPDATED_AT = ?3, VERSION = VERSION + 1 WHERE SKU = ?4 AND STATUS <> ?1"
+                            + " AND STOCK > 0 AND PRICE > 0")
+                    .setParameter(1, ProductStatus.LISTED.name()).setParameter(2, engine.username())
+                    .setParameter(3, java.sql.Timestamp.valueOf(now)).setParameter(4, sku).executeUpdate();
+            if (n == 1) {
+                List<FieldChange> c = new ArrayList<>();
+                c.add(new FieldChange("status", (String) was.get(0)[0], ProductStatus.LISTED.name()));
+                if (was.get(0)[1] != null) {
+                    c.add(new FieldChange("delistReason", (String) was.get(0)[1], null));
+                }
+                Revisions.write(em, sku, Revisions.currentVersion(em, sku), ProductRevision.LISTED, engine.username(), now, c);
+            }
+            return n;
+        });
         if (rows == 0) {
             Product current = product(Caller.SYSTEM, sku);
             if (current.status() == ProductStatus.LISTED) {
@@ -591,11 +718,18 @@ public class CatalogStore implements CatalogService {
         LocalDateTime now = Utc.of(clock.now());
         String delistReason = DELIST_ABNORMAL_PREFIX + reason;
         product(Caller.SYSTEM, sku);
-        int rows = inTransaction(em -> em.createNativeQuery("UPDATE CAT_PRODUCT SET STATUS = ?1, DELIST_REASON = ?2,"
-                        + " UPDATED_BY = ?3, UPDATED_AT = ?4, VERSION = VERSION + 1 WHERE SKU = ?5 AND STATUS = ?6")
-                .setParameter(1, ProductStatus.DELISTED.name()).setParameter(2, delistReason).setParameter(3, engine.username())
-                .setParameter(4, java.sql.Timestamp.valueOf(now)).setParameter(5, sku)
-                .setParameter(6, ProductStatus.LISTED.name()).executeUpdate());
+        int rows = inTransaction(em -> {
+            int n = em.createNativeQuery("UPDATE CAT_PRODUCT SET STATUS = ?1, DELIST_REASON = ?2,"
+                            + " UPDATED_BY = ?3, UPDATED_AT = ?4, VERSION = VERSION + 1 WHERE SKU = ?5 AND STATUS = ?6")
+                    .setParameter(1, ProductStatus.DELISTED.name()).setParameter(2, delistReason).setParameter(3, engine.username())
+                    .setParameter(4, java.sql.Timestamp.valueOf(now)).setParameter(5, sku)
+                    .setParameter(6, ProductStatus.LISTED.name()).executeUpdate();
+            if (n == 1) {
+                Revisions.write(em, sku, Revisions.currentVersion(em, sku), ProductRevision.DELISTED, engine.username(), now,
+                        delisted(delistReason));
+            }
+            return n;
+        });
         if (rows == 0) {
             LOG.info("Abnormal delisting of {} (approval {}) changed nothing: the product is not listed", sku, request.id());
             return; // delivered again, or no longer listed
@@ -715,6 +849,10 @@ public class CatalogStore implements CatalogService {
                         .setParameter(1, ProductStatus.DELISTED.name()).setParameter(2, DELIST_NORMAL)
                         .setParameter(3, caller.username()).setParameter(4, java.sql.Timestamp.valueOf(now)).setParameter(5, sku)
                         .setParameter(6, ProductStatus.LISTED.name()).executeUpdate() == 1;
+                if (depleted[0]) {
+                    Revisions.write(em, sku, Revisions.currentVersion(em, sku), ProductRevision.DELISTED, caller.username(), now,
+                            delisted(DELIST_NORMAL));
+                }
             }
             em.flush();
             return e.toMovement();
@@ -744,6 +882,21 @@ public class CatalogStore implements CatalogService {
                 .setMaxResults(max).getResultList().stream().map(StockMovementEntity::toMovement).collect(Collectors.toList()));
     }
 
+    // ------------------------------------------------------------------ edit history (CAT-7)
+
+    @Override
+    public List<ProductRevision> history(Caller caller, String sku, Long beforeVersion, int limit) {
+        caller.require(READ);
+        product(caller, sku);
+        int max = Math.max(1, Math.min(limit, ProductHistory.MAX_LIMIT));
+        return read(em -> Revisions.read(em, sku, beforeVersion, max));
+    }
+
+    private static List<FieldChange> delisted(String reason) {
+        return List.of(new FieldChange("status", ProductStatus.LISTED.name(), ProductStatus.DELISTED.name()),
+                new FieldChange("delistReason", null, reason));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static String subject(String sku) {
@@ -754,7 +907,8 @@ public class CatalogStore implements CatalogService {
         return s == null ? "" : s.trim();
     }
 
-    private static void validate(ProductDraft d, boolean creating) {
+    /** Checks a draft, naming every bad field (and attribute); returns its attributes trimmed. */
+    private static List<ProductAttribute> validate(ProductDraft d, boolean creating) {
         Map<String, Object> errors = new LinkedHashMap<>();
         if (d == null) {
             throw new ValidationException("the product is missing", Map.of("product", "missing"));
@@ -782,9 +936,11 @@ public class CatalogStore implements CatalogService {
                 errors.put("price", "too large");
             }
         }
+        List<ProductAttribute> attributes = ProductAttributes.validate(d.attributes(), errors);
         if (!errors.isEmpty()) {
             throw new ValidationException("the product is not valid: " + describe(errors), errors);
         }
+        return attributes;
     }
 
     private static void required(Map<String, Object> errors, String field, String value, int max) {

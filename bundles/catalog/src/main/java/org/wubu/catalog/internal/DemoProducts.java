@@ -1,5 +1,8 @@
 package org.wubu.catalog.internal;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wubu.catalog.api.ProductDraft;
@@ -7,7 +10,10 @@ import org.wubu.catalog.api.ProductStatus;
 import org.wubu.platform.api.Caller;
 import org.wubu.platform.api.Money;
 
-/** Demo mode only: about 30 listed products in both languages, created once (when the catalog is empty). */
+/**
+ * Demo mode only: a category tree and about 300 products in both languages (30 written by hand, the rest
+ * built from {@link DemoAssortment}), created once; existing SKUs are never touched.
+ */
 final class DemoProducts {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoProducts.class);
@@ -46,20 +52,73 @@ final class DemoProducts {
         {"BOK-SC-01", "宣纸书法练习套装", "Xuan paper calligraphy practice set", "stationery/calligraphy", "86.00", "22"},
     };
 
+    /** The category tree of the demo shop: path, Chinese name, English name (parents first). */
+    static final String[][] CATEGORIES = {
+        {"tea", "茶叶", "Tea"},
+        {"tea/green", "绿茶", "Green tea"},
+        {"tea/oolong", "乌龙茶", "Oolong tea"},
+        {"tea/black", "红茶", "Black tea"},
+        {"tea/white", "白茶", "White tea"},
+        {"tea/dark", "黑茶", "Dark tea"},
+        {"tea/scented", "花茶", "Scented tea"},
+        {"teaware", "茶具", "Teaware"},
+        {"teaware/pots", "茶壶", "Teapots"},
+        {"teaware/cups", "茶杯", "Cups"},
+        {"teaware/sets", "茶具套装", "Tea sets"},
+        {"snacks", "休闲零食", "Snacks"},
+        {"snacks/nuts", "坚果", "Nuts"},
+        {"snacks/dried-fruit", "果干", "Dried fruit"},
+        {"snacks/meat", "肉干肉脯", "Jerky"},
+        {"snacks/sweets", "糕点糖果", "Pastries and sweets"},
+        {"pantry", "粮油调味", "Pantry"},
+        {"pantry/rice", "大米", "Rice"},
+        {"pantry/grains", "杂粮", "Grains and beans"},
+        {"pantry/oil", "食用油", "Cooking oil"},
+        {"pantry/sauces", "调味品", "Sauces and seasonings"},
+        {"pantry/honey", "蜂蜜", "Honey"},
+        {"kitchenware", "厨具", "Kitchenware"},
+        {"kitchenware/woks", "炒锅", "Woks"},
+        {"kitchenware/knives", "刀具", "Knives"},
+        {"kitchenware/steamers", "蒸锅蒸笼", "Steamers"},
+        {"kitchenware/tableware", "餐具", "Tableware"},
+        {"gifts", "礼品", "Gifts"},
+        {"gifts/silk", "丝绸", "Silk"},
+        {"gifts/crafts", "手工艺品", "Crafts"},
+        {"home", "家居", "Home"},
+        {"home/storage", "收纳", "Storage"},
+        {"home/bedding", "床上用品", "Bedding"},
+        {"home/fragrance", "香薰", "Fragrance"},
+        {"stationery", "文房用品", "Stationery"},
+        {"stationery/calligraphy", "书法用品", "Calligraphy"},
+    };
+
     private DemoProducts() {
     }
 
+    /** The demo products: the hand-written ones above, then the generated assortment ({@link DemoAssortment}). */
+    static List<CatalogStore.Seed> all() {
+        List<CatalogStore.Seed> out = new ArrayList<>();
+        for (String[] p : PRODUCTS) {
+            out.add(new CatalogStore.Seed(new ProductDraft(p[0], p[1], p[2], p[1] + "。五步商城精选。", p[2] + ". Selected by Wubu.", p[3],
+                    Money.cny(p[4])), ProductStatus.LISTED, Long.parseLong(p[5])));
+        }
+        out.addAll(DemoAssortment.products());
+        return out;
+    }
+
+    /**
+     * Creates the demo categories and products that are missing, in one transaction: a fresh demo shop gets
+     * them all at once, a restart (or a shop that already has them) changes nothing.
+     */
     static void ensure(CatalogStore catalog) {
-        if (catalog.count() > 0) {
+        if (Thread.currentThread().isInterrupted()) {
             return;
         }
-        for (String[] p : PRODUCTS) {
-            if (Thread.currentThread().isInterrupted()) {
-                return;
-            }
-            catalog.insert(Caller.SYSTEM, new ProductDraft(p[0], p[1], p[2], p[1] + "。五步商城精选。",
-                    p[2] + ". Selected by Wubu.", p[3], Money.cny(p[4])), ProductStatus.LISTED, Long.parseLong(p[5]));
+        long t0 = System.nanoTime();
+        List<CatalogStore.Seed> products = all();
+        int created = catalog.seed(Caller.SYSTEM, Arrays.asList(CATEGORIES), products);
+        if (created > 0) {
+            LOG.info("Created {} demo products in {} ms", created, (System.nanoTime() - t0) / 1_000_000);
         }
-        LOG.info("Created {} demo products", PRODUCTS.length);
     }
 }

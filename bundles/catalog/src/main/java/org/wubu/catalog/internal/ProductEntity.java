@@ -3,6 +3,7 @@ package org.wubu.catalog.internal;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -10,6 +11,7 @@ import javax.persistence.Id;
 import javax.persistence.Table;
 import javax.persistence.Version;
 import org.wubu.catalog.api.Product;
+import org.wubu.catalog.api.ProductAttribute;
 import org.wubu.catalog.api.ProductStatus;
 import org.wubu.platform.api.Money;
 
@@ -42,6 +44,10 @@ public class ProductEntity {
 
     @Column(name = "CATEGORY", nullable = false, length = 200)
     private String category;
+
+    /** The attributes as a JSON array ({@link ProductAttributes}). */
+    @Column(name = "ATTRIBUTES", nullable = false, length = 20000)
+    private String attributes = "[]";
 
     @Column(name = "STATUS", nullable = false, length = 20)
     private String status;
@@ -98,6 +104,11 @@ public class ProductEntity {
         this.searchText = search(sku, titleZh, titleEn);
     }
 
+    void attributes(List<ProductAttribute> list) {
+        this.attributes = ProductAttributes.toJson(list);
+    }
+
+    /** The lower-cased SKU and titles of V1 (kept filled; searching uses the term index, {@link SearchTerms}). */
     static String search(String sku, String titleZh, String titleEn) {
         String s = (sku + " " + titleZh + " " + titleEn).toLowerCase(Locale.ROOT);
         return s.length() > 500 ? s.substring(0, 500) : s;
@@ -135,6 +146,6 @@ public class ProductEntity {
 
     Product toProduct() {
         return new Product(sku, titleZh, titleEn, descriptionZh, descriptionEn, category, ProductStatus.valueOf(status),
-                delistReason, money(), stock, version, updatedBy, Utc.of(updatedAt));
+                delistReason, money(), stock, version, updatedBy, Utc.of(updatedAt), ProductAttributes.fromJson(attributes));
     }
 }

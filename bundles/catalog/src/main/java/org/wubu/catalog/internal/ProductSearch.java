@@ -1,0 +1,156 @@
+package org.wubu.catalog.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
+import javax.persistence.Query;
+import javax.persistence.TypedQuery;
+import org.wubu.catalog.api.Product;
+import org.wubu.catalog.api.ProductPage;
+import org.wubu.catalog.api.ProductQuery;
+
+/**
+ * The text search of the product list on the term index CAT_PRODUCT_TERM (see {@link SearchTerms}).
+ *
+ * <p>Why it stays fast as the catalog grows: the index is read by its primary key (TERM, SKU), which hands
+ * out one term's SKUs already in SKU order, so the keyset page ({@code SKU > after}) is a range read that
+ * stops after a chunk; the other terms, the status and the category are then checked for that chunk only.
+ * The work per page depends on the page size and on how many candidates the filters drop, not on the
+ * number of products. A scan budget ({@link #MAX_SCAN}) bounds even a rare term combined with a filter that
+ * drops nearly everything: the page then ends early and {@code nextAfter} says where to continue.
+ */
+final class ProductSearch {
+
+    /** Most index entries one page reads. */
+    static final int MAX_SCAN = 5000;
+    /** Largest chunk read at once. */
+    static final int MAX_CHUNK = 1000;
+    private ProductSearch() {
+    }
+
+    /** Replaces the product's terms (in the caller's transaction, after the product row exists). */
+    static void index(EntityManager em, String sku, String titleZh, String titleEn, String category) {
+        em.createNativeQuery("DELETE FROM CAT_PRODUCT_TERM WHERE SKU = ?1").setParameter(1, sku).executeUpdate();
+        insert(em, sku, SearchTerms.of(sku, titleZh, titleEn, category));
+    }
+
+    /**
+     * Inserts the terms of a product in one JDBC batch on the transaction's connection (a product has dozens
+     * of terms; one statement each through JPA costs far more), or row by row where no connection is at hand.
+     */
+    static void insert(EntityManager em, String sku, Collection<String> terms) {
+        Connection c = connection(em);
+        if (c != null) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO CAT_PRODUCT_TERM (TERM, SKU) VALUES (?, ?)")) {
+                for (String term : terms) {
+                    ps.setString(1, term);
+                    ps.setString(2, sku);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                return;
+            } catch (SQLException e) {
+                throw new PersistenceException("cannot index the search terms of " + sku + ": " + e.getMessage(), e);
+            }
+        }
+        for (String term : terms) {
+            em.createNativeQuery("INSERT INTO CAT_PRODUCT_TERM (TERM, SKU) VALUES (?1, ?2)").setParameter(1, term)
+                    .setParameter(2, sku).executeUpdate();
+        }
+    }
+
+    /**
+     * The JDBC connection of the entity manager's transaction (pending JPA writes flushed first, so that
+     * rows written through it see them), or null when the provider does not hand it out.
+     */
+    static Connection connection(EntityManager em) {
+        em.flush();
+        try {
+            return em.unwrap(Connection.class);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** One page of products having every term (text and category) and the query's status, in SKU order. */
+    static ProductPage page(EntityManager em, ProductQuery q, SearchTerms.Query text) {
+        String driving = text.driving();
+        List<String> others = text.terms().stream().filter(t -> !t.equals(driving)).collect(Collectors.toList());
+        List<Product> found = new ArrayList<>();
+        String cursor = q.after() == null ? "" : q.after();
+        int chunk = q.limit() + 1;
+        int scanned = 0;
+        boolean exhausted = false;
+        while (found.size() <= q.limit() && scanned < MAX_SCAN) {
+            @SuppressWarnings("unchecked")
+            List<String> skus = em.createNativeQuery("SELECT SKU FROM CAT_PRODUCT_TERM WHERE TERM = ?1 AND SKU > ?2 ORDER BY SKU")
+                    .setParameter(1, driving).setParameter(2, cursor).setMaxResults(chunk).getResultList();
+            if (skus.isEmpty()) {
+                exhausted = true;
+                break;
+            }
+            scanned += skus.size();
+            cursor = skus.get(skus.size() - 1);
+            List<String> candidates = skus;
+            for (String other : others) {
+                if (candidates.isEmpty()) {
+                    break;
+                }
+                candidates = withTerm(em, other, candidates);
+            }
+            if (!candidates.isEmpty()) {
+                for (Product p : load(em, candidates, q)) {
+                    if (text.matches(p.sku(), p.titleZh(), p.titleEn())) {
+                        found.add(p);
+                    }
+                }
+            }
+            if (skus.size() < chunk) {
+                exhausted = true;
+                break;
+            }
+            chunk = Math.min(chunk * 4, MAX_CHUNK);
+        }
+        if (found.size() > q.limit()) {
+            List<Product> items = found.subList(0, q.limit());
+            return new ProductPage(items, items.get(items.size() - 1).sku());
+        }
+        // a short page: the end, or the scan budget ran out and the next page goes on from the last SKU read
+        return new ProductPage(found, exhausted ? null : cursor);
+    }
+
+    /** The SKUs among the candidates that have the term. */
+    private static List<String> withTerm(EntityManager em, String term, List<String> candidates) {
+        StringBuilder sql = new StringBuilder("SELECT SKU FROM CAT_PRODUCT_TERM WHERE TERM = ?1 AND SKU IN (");
+        for (int i = 0; i < candidates.size(); i++) {
+            sql.append(i == 0 ? "?" : ", ?").append(i + 2);
+        }
+        Query query = em.createNativeQuery(sql.append(") ORDER BY SKU").toString()).setParameter(1, term);
+        for (int i = 0; i < candidates.size(); i++) {
+            query.setParameter(i + 2, candidates.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<String> out = query.getResultList();
+        return out;
+    }
+
+    /** The candidates' products that pass the status filter, in SKU order (the category is a term). */
+    private static List<Product> load(EntityManager em, List<String> skus, ProductQuery q) {
+        StringBuilder jpql = new StringBuilder("SELECT p FROM ProductEntity p WHERE p.sku IN :skus");
+        if (q.status() != null) {
+            jpql.append(" AND p.status = :status");
+        }
+        TypedQuery<ProductEntity> query = em.createQuery(jpql.append(" ORDER BY p.sku").toString(), ProductEntity.class)
+                .setParameter("skus", skus);
+        if (q.status() != null) {
+            query.setParameter("status", q.status().name());
+        }
+        return query.getResultList().stream().map(ProductEntity::toProduct).collect(Collectors.toList());
+    }
+}
