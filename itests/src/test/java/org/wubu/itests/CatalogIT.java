@@ -4,7 +4,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -19,6 +21,9 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.wubu.catalog.api.CatalogService;
+import org.wubu.platform.api.Caller;
+import org.wubu.platform.api.media.MediaKind;
+import org.wubu.platform.api.media.MediaStore;
 
 /**
  * The catalog on the real assembly in demo mode, over REST with the real roles: a price change
@@ -205,6 +210,11 @@ public class CatalogIT extends WubuTestSupport {
         HttpResult receipt = http("POST", "/api/catalog/products/IT-NEW-1/stock-movements",
                 "{\"kind\":\"RECEIPT\",\"quantity\":12,\"why\":\"first delivery\"}", as("warehouse"));
         assertEquals(receipt.toString(), 201, receipt.status());
+        // CAT-7 wants an image too (uploads over HTTP: MediaIT).
+        MediaStore media = waitForService(MediaStore.class, null, WAIT);
+        String mediaId = media.store(Caller.SYSTEM, MediaKind.IMAGE, "it-new-1.png", "image/png", new ByteArrayInputStream(
+                Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="))).id();
+        assertEquals(201, http("POST", "/api/catalog/images/IT-NEW-1", "{\"mediaId\":\"" + mediaId + "\"}", as("specialist")).status());
         HttpResult requested = http("POST", "/api/catalog/products/IT-NEW-1/listing-requests", "{\"reason\":\"new range\"}",
                 as("planner"));
         assertEquals(requested.toString(), 201, requested.status());

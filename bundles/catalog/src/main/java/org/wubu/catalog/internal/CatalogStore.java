@@ -572,10 +572,7 @@ public class CatalogStore implements CatalogService, ProductHistory {
 
     static final int MAX_REASON = 480; // "abnormal: " + reason fits DELIST_REASON (500)
 
-    /**
-     * What a product lacks to go on sale, each item named (empty when it may be listed). Images are
-     * required by CAT-7 too, but products have no images yet: the check is added with them.
-     */
+    /** What a product's own fields lack to go on sale, each item named; {@link #lacking} adds the image. */
     static Map<String, Object> missingForListing(Product p) {
         Map<String, Object> missing = new LinkedHashMap<>();
         if (p.titleZh() == null || p.titleZh().isBlank()) {
@@ -593,9 +590,18 @@ public class CatalogStore implements CatalogService, ProductHistory {
         return missing;
     }
 
-    /** Throws naming every missing item, or a wrong status, when the product cannot be proposed for listing. */
-    static void checkListable(Product p) {
+    /** Everything a product lacks to go on sale (CAT-7), the image (see {@link ProductImages}) included. */
+    Map<String, Object> lacking(Product p) {
         Map<String, Object> missing = missingForListing(p);
+        if (read(em -> ProductImages.count(em, p.sku())) == 0) {
+            missing.put("image", ProductImages.MISSING_IMAGE);
+        }
+        return missing;
+    }
+
+    /** Throws naming every missing item, or a wrong status, when the product cannot be proposed for listing. */
+    void checkListable(Product p) {
+        Map<String, Object> missing = lacking(p);
         if (!missing.isEmpty()) {
             throw new ValidationException("product " + p.sku() + " cannot be listed, it lacks: " + describe(missing), missing);
         }
@@ -672,7 +678,7 @@ public class CatalogStore implements CatalogService, ProductHistory {
         if (before.status() == ProductStatus.LISTED) {
             return; // delivered again, or listed meanwhile
         }
-        Map<String, Object> missing = missingForListing(before);
+        Map<String, Object> missing = lacking(before);
         if (!missing.isEmpty()) {
             throw new ValidationException("product " + sku + " cannot be listed now, it lacks: " + describe(missing), missing);
         }
@@ -682,7 +688,7 @@ public class CatalogStore implements CatalogService, ProductHistory {
                     .setParameter(1, sku).getResultList();
             int n = em.createNativeQuery("UPDATE CAT_PRODUCT SET STATUS = ?1, DELIST_REASON = NULL,"
                             + " UPDATED_BY = ?2, UPDATED_AT = ?3, VERSION = VERSION + 1 WHERE SKU = ?4 AND STATUS <> ?1"
-                            + " AND STOCK > 0 AND PRICE > 0")
+                            + " AND STOCK > 0 AND PRICE > 0 AND EXISTS (SELECT 1 FROM CAT_PRODUCT_IMAGE I WHERE I.SKU = ?4)")
                     .setParameter(1, ProductStatus.LISTED.name()).setParameter(2, engine.username())
                     .setParameter(3, java.sql.Timestamp.valueOf(now)).setParameter(4, sku).executeUpdate();
             if (n == 1) {
@@ -700,7 +706,7 @@ public class CatalogStore implements CatalogService, ProductHistory {
             if (current.status() == ProductStatus.LISTED) {
                 return;
             }
-            Map<String, Object> lacking = missingForListing(current);
+            Map<String, Object> lacking = lacking(current);
             throw new ValidationException("product " + sku + " cannot be listed now, it lacks: " + describe(lacking), lacking);
         }
         audit.record(engine, "catalog.product.listed", subject(sku), "approval " + request.id() + " requested by "

@@ -40,7 +40,7 @@ public class ListingHandler implements ApprovalHandler {
     public void validate(Caller requester, String payload) {
         requester.require(CatalogService.LISTING_PROPOSE);
         ProductRequests r = ProductRequests.parse(payload);
-        CatalogStore.checkListable(catalog.product(Caller.SYSTEM, r.sku()));
+        catalog.checkListable(catalog.product(Caller.SYSTEM, r.sku()));
     }
 
     @Override

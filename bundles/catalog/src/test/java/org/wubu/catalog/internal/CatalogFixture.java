@@ -62,6 +62,8 @@ class CatalogFixture extends ExternalResource {
     EntityManagerFactory emf;
     CatalogStore catalog;
     PriceChangeHandler handler;
+    final MemoryMedia media = new MemoryMedia();
+    ProductImages images;
 
     @Override
     protected void before() throws Exception {
@@ -70,9 +72,15 @@ class CatalogFixture extends ExternalResource {
         emf = Persistence.createEntityManagerFactory("wubu-catalog", Map.of("javax.persistence.nonJtaDataSource", ds));
         catalog = new CatalogStore(emf, new SchemaReady() { }, clock(), audit(), approvals, platform(false));
         handler = new PriceChangeHandler(catalog);
+        images = new ProductImages(emf, new SchemaReady() { }, clock(), audit(), media, catalog);
         approvals.handler = handler;
         approvals.handlers.put(ListingHandler.KIND.id(), new ListingHandler(catalog));
         approvals.handlers.put(DelistingHandler.KIND.id(), new DelistingHandler(catalog));
+    }
+
+    /** Gives a product an image (CAT-7: none is listed without one). */
+    void withImage(String sku) {
+        images.add(Caller.SYSTEM, sku, media.image(sku), "图 " + sku, "Picture of " + sku);
     }
 
     ListingHandler listing() {

@@ -43,9 +43,10 @@ public class CatalogServletTest {
         f.catalog.create(SPECIALIST, new ProductDraft("NEW-1", "新品", "New", null, null, "x", Money.cny("5.00")));
         Answer refused = post("/products/NEW-1/listing-requests", PLANNER, "{\"reason\":\"new\"}");
         assertEquals(refused.toString(), 400, refused.status());
-        assertEquals(Set.of("stock"), fields(refused.json().path("details")));
+        assertEquals(Set.of("stock", "image"), fields(refused.json().path("details")));
 
         f.catalog.insert(Caller.SYSTEM, new ProductDraft("OLD-1", "旧品", "Old", "", "", "x", Money.cny("5.00")), ProductStatus.DRAFT, 3);
+        f.withImage("OLD-1");
         Answer created = post("/products/OLD-1/listing-requests", PLANNER, "{\"reason\":\"ready\"}");
         assertEquals(created.toString(), 201, created.status());
         long id = created.json().path("approvalId").asLong();

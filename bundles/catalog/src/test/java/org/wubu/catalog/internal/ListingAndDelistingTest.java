@@ -39,8 +39,10 @@ public class ListingAndDelistingTest {
     }
 
     private Product listed(String sku, long stock) {
-        return f.catalog.insert(Caller.SYSTEM, new ProductDraft(sku, "商品 " + sku, "Product " + sku, "", "", "test",
+        Product p = f.catalog.insert(Caller.SYSTEM, new ProductDraft(sku, "商品 " + sku, "Product " + sku, "", "", "test",
                 Money.cny("10.00")), ProductStatus.LISTED, stock);
+        f.withImage(sku);
+        return p;
     }
 
     private void sql(String statement) {
@@ -56,9 +58,10 @@ public class ListingAndDelistingTest {
             f.catalog.requestListing(PLANNER, "NEW-1", "new season");
             fail("an incomplete product cannot be proposed");
         } catch (ValidationException e) {
-            assertEquals(Set.of("titleZh", "titleEn", "price", "stock"), e.details().keySet());
+            assertEquals(Set.of("titleZh", "titleEn", "price", "stock", "image"), e.details().keySet());
             assertTrue(e.getMessage(), e.getMessage().contains("Chinese title") && e.getMessage().contains("English title")
-                    && e.getMessage().contains("price above 0") && e.getMessage().contains("stock above 0"));
+                    && e.getMessage().contains("price above 0") && e.getMessage().contains("stock above 0")
+                    && e.getMessage().contains("at least one image"));
         }
         assertTrue("nothing was submitted", f.approvals.requests.isEmpty());
 
@@ -67,7 +70,7 @@ public class ListingAndDelistingTest {
             f.catalog.requestListing(SPECIALIST, "NEW-2", null);
             fail();
         } catch (ValidationException e) {
-            assertEquals(Set.of("stock"), e.details().keySet());
+            assertEquals(Set.of("stock", "image"), e.details().keySet());
         }
         try {
             f.catalog.requestListing(DESIGNER, "NEW-2", null);
@@ -87,6 +90,7 @@ public class ListingAndDelistingTest {
     @Test
     public void aCompleteProductIsListedOnlyWhenTheDirectorApproves() {
         draft("NEW-3");
+        f.withImage("NEW-3");
         f.catalog.recordMovement(WAREHOUSE, "NEW-3", StockMovementKind.RECEIPT, 5, "first delivery");
         long approvalId = f.catalog.requestListing(PLANNER, "NEW-3", "autumn range");
         assertEquals(CatalogService.LISTING_KIND, f.approvals.get(DIRECTOR, approvalId).kind());

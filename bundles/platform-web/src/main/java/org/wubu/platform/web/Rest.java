@@ -19,6 +19,8 @@ import org.wubu.platform.api.NotFoundException;
 import org.wubu.platform.api.PermissionDeniedException;
 import org.wubu.platform.api.ValidationException;
 import org.wubu.platform.api.WubuException;
+import org.wubu.platform.api.media.MediaTooLargeException;
+import org.wubu.platform.api.media.MediaTypeRefusedException;
 
 /**
  * JSON over HTTP, the same way in every area (see DESIGN "REST conventions"): answers are JSON,
@@ -63,7 +65,8 @@ public final class Rest {
 
     /**
      * Runs a request handler and answers every refusal properly: validation 400, unauthenticated
-     * 401, permission 403, not found 404, other {@link WubuException}s 409, and anything
+     * 401, permission 403, not found 404, an upload over its size limit 413, an upload of a type not
+     * allowed 415, other {@link WubuException}s 409, and anything
      * unexpected 500 with a log entry but no internals in the answer.
      */
     public static void handle(HttpServletResponse resp, Action action) throws IOException {
@@ -77,6 +80,10 @@ public final class Rest {
             error(resp, HttpServletResponse.SC_FORBIDDEN, e.code(), e.getMessage(), e.details());
         } catch (NotFoundException e) {
             error(resp, HttpServletResponse.SC_NOT_FOUND, e.code(), e.getMessage(), e.details());
+        } catch (MediaTooLargeException e) {
+            error(resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, e.code(), e.getMessage(), e.details());
+        } catch (MediaTypeRefusedException e) {
+            error(resp, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, e.code(), e.getMessage(), e.details());
         } catch (WubuException e) {
             error(resp, HttpServletResponse.SC_CONFLICT, e.code(), e.getMessage(), e.details());
         } catch (RuntimeException e) {

@@ -90,7 +90,9 @@ public class ConfiguredRoleCatalog implements RoleCatalog {
     }
 
     private static boolean inScope(String permission, Set<String> areas) {
-        if (areas.contains("*")) {
+        // Uploading media serves every area (a product image, a page banner); what the file is used
+        // for is checked by that area's own permission, so no account's scope lists "media".
+        if (areas.contains("*") || permission.startsWith("media.")) {
             return true;
         }
         int dot = permission.indexOf('.');
@@ -106,12 +108,12 @@ public class ConfiguredRoleCatalog implements RoleCatalog {
         add(m, DEPARTMENT_LEAD, "Department lead", "部门主管", "*.read", "catalog.delisting.approve", "cms.revision.review",
                 "cs.customer.confirm");
         add(m, PLANNER, "E-commerce planner", "电商策划", "catalog.read", "catalog.price.propose", "catalog.listing.propose",
-                "catalog.promotion.propose", "catalog.market.edit", "cms.read");
+                "catalog.promotion.propose", "catalog.market.edit", "cms.read", "media.upload");
         add(m, DESIGNER, "Designer / copywriter", "美工/文案", "catalog.read", "catalog.product.edit", "cms.read", "cms.draft.edit",
-                "cms.publish");
+                "cms.publish", "media.upload");
         add(m, CONTENT_SPECIALIST, "Content specialist", "网站维护专员", "catalog.read", "catalog.product.edit", "catalog.price.apply",
                 "catalog.listing.propose", "catalog.delisting.propose", "catalog.promotion.apply", "catalog.stock.count",
-                "cms.read", "cms.publish");
+                "cms.read", "cms.publish", "media.upload");
         add(m, CS_AGENT, "Customer service agent", "客服专员", "orders.read", "orders.confirm", "orders.note", "orders.return.request",
                 "cs.read", "cs.conversation.edit", "cs.feedback.edit", "catalog.read");
         add(m, CS_MANAGER, "Customer service manager", "客服主管", "orders.*", "cs.*", "catalog.read", "duty.read");
