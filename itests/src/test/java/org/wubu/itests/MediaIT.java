@@ -185,7 +185,7 @@ public class MediaIT extends WubuTestSupport {
     @Test
     public void theSpecialistUploadsAPngAndAProductCanBeProposedForListingOnlyWithAnImage() throws Exception {
         HttpResult created = http("POST", "/api/catalog/products", "{\"sku\":\"IT-IMG-1\",\"titleZh\":\"带图新品\","
-                + "\"titleEn\":\"Product with a picture\",\"category\":\"test\",\"price\":{\"amount\":\"29.90\",\"currency\":\"CNY\"}}",
+                + "\"titleEn\":\"Product with a picture\",\"category\":\"gifts/crafts\",\"price\":{\"amount\":\"29.90\",\"currency\":\"CNY\"}}",
                 as("specialist"));
         assertEquals(created.toString(), 201, created.status());
         HttpResult receipt = http("POST", "/api/catalog/products/IT-IMG-1/stock-movements",

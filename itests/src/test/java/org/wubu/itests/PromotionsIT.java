@@ -84,8 +84,20 @@ public class PromotionsIT extends WubuTestSupport {
         return m.group(1);
     }
 
-    /** A product of this test with stock, created and received over REST. */
+    /** A category of this test, created unless it exists (products must be filed in existing categories). */
+    private static void category(String path) {
+        HttpResult c = http("POST", "/api/catalog/categories", "{\"path\":\"" + path + "\",\"nameZh\":\"测试 " + path
+                + "\",\"nameEn\":\"Test " + path + "\",\"sortOrder\":900}", as("specialist"));
+        assertTrue(c.toString(), c.status() == 201 || c.status() == 409);
+    }
+
+    /** A product of this test with stock, created and received over REST (its category is created first). */
     private static void product(String sku, String category, String price, int stock) {
+        String parent = null;
+        for (String part : category.split("/")) {
+            parent = parent == null ? part : parent + "/" + part;
+            category(parent);
+        }
         HttpResult created = http("POST", "/api/catalog/products", "{\"sku\":\"" + sku + "\",\"titleZh\":\"促销测试 " + sku
                 + "\",\"titleEn\":\"Promotion test " + sku + "\",\"category\":\"" + category + "\",\"price\":{\"amount\":\"" + price
                 + "\",\"currency\":\"CNY\"}}", as("specialist"));

@@ -195,6 +195,7 @@ public class ProductModelTest {
             assertTrue(String.valueOf(e.details().get("messageZh")).contains("已被 designer 于 2026-11-27 11:04:05 修改"));
         }
         f.catalog.recordMovement(WAREHOUSE, "TEA-1", StockMovementKind.RECEIPT, 3, "delivery");
+        f.withImage("TEA-1");
         long approval = f.catalog.requestListing(PLANNER, "TEA-1", null);
         f.approvals.decide(DIRECTOR, approval, Decision.APPROVE, "ok");
         f.catalog.recordMovement(WAREHOUSE, "TEA-1", StockMovementKind.SALE, 3, "order 1");
