@@ -3,7 +3,7 @@ package org.wubu.orders.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(pid = ConfirmationClock.PID, name = "Wubu order confirmation clock",
+@ObjectClassDefinition(name = "Wubu order confirmation clock",
         description = "ORD-2: how long a CS agent has from an order's acceptance to confirm it with the customer "
                 + "(etc/org.wubu.orders.confirmation.cfg; defaults apply without the file)")
 @interface ConfirmationConfig {

@@ -3,7 +3,7 @@ package org.wubu.orders.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(pid = Returns.PID, name = "Wubu returns, exchanges and gifts",
+@ObjectClassDefinition(name = "Wubu returns, exchanges and gifts",
         description = "ORD-9: what a CS agent may grant alone (etc/org.wubu.orders.returns.cfg; defaults apply without the file)")
 @interface ReturnsConfig {
 
