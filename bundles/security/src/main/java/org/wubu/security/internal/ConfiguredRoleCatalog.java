@@ -113,7 +113,7 @@ public class ConfiguredRoleCatalog implements RoleCatalog {
                 "catalog.listing.propose", "catalog.delisting.propose", "catalog.promotion.apply", "catalog.stock.count",
                 "cms.read", "cms.publish");
         add(m, CS_AGENT, "Customer service agent", "客服专员", "orders.read", "orders.confirm", "orders.note", "orders.return.request",
-                "cs.read", "cs.conversation.edit", "cs.feedback.edit", "catalog.read");
+                "orders.exchange", "orders.gift", "cs.read", "cs.conversation.edit", "cs.feedback.edit", "catalog.read");
         add(m, CS_MANAGER, "Customer service manager", "客服主管", "orders.*", "cs.*", "catalog.read", "duty.read");
         add(m, DELIVERY, "Delivery", "配送员", "orders.read", "orders.pack", "orders.ship", "orders.return.check");
         add(m, IT_ADMIN, "IT administrator", "系统管理员", "security.*", "audit.read", "audit.verify", "backup.read",
