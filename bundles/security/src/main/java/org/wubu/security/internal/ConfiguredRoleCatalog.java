@@ -25,12 +25,14 @@ import org.wubu.security.api.RoleDefinition;
 public class ConfiguredRoleCatalog implements RoleCatalog {
 
     /** Always granted to a dba (SEC-1: also back up and restore). */
-    static final Set<String> DBA_EXTRA = Set.of("backup.manage", "backup.read");
+    static final Set<String> DBA_EXTRA = Set.of("backup.manage", "backup.read", "orders.verify");
     /**
      * Granted to every editor and dba: deciding an approval step changes data, which a reader may
      * not; which steps a person decides still depends on their roles.
      */
     static final String DECIDE_APPROVALS = "approvals.decide";
+    /** The role of order-source integrations (the storefront, marketplace importers): places orders (ORD). */
+    static final String STOREFRONT = "storefront";
 
     private static final Map<String, RoleDefinition> DEFAULTS = defaults();
 
@@ -115,11 +117,11 @@ public class ConfiguredRoleCatalog implements RoleCatalog {
                 "catalog.listing.propose", "catalog.delisting.propose", "catalog.promotion.apply", "catalog.stock.count",
                 "cms.read", "cms.publish", "media.upload");
         add(m, CS_AGENT, "Customer service agent", "客服专员", "orders.read", "orders.confirm", "orders.note", "orders.return.request",
-                "cs.read", "cs.conversation.edit", "cs.feedback.edit", "catalog.read");
+                "orders.exchange", "orders.gift", "cs.read", "cs.conversation.edit", "cs.feedback.edit", "catalog.read");
         add(m, CS_MANAGER, "Customer service manager", "客服主管", "orders.*", "cs.*", "catalog.read", "duty.read");
         add(m, DELIVERY, "Delivery", "配送员", "orders.read", "orders.pack", "orders.ship", "orders.return.check");
         add(m, IT_ADMIN, "IT administrator", "系统管理员", "security.*", "audit.read", "audit.verify", "backup.read",
-                "monitoring.*", "approvals.read");
+                "monitoring.*", "approvals.read", "orders.verify");
         add(m, PROCUREMENT, "Procurement specialist", "采购专员", "procurement.*", "catalog.read");
         add(m, COMMERCIAL_HEAD, "Commercial department head", "商务部主管", "procurement.read", "procurement.order.sign");
         add(m, ENGINEERING_LEAD, "Engineering lead", "工程部主管", "procurement.read", "procurement.order.sign",
@@ -127,6 +129,9 @@ public class ConfiguredRoleCatalog implements RoleCatalog {
         add(m, EXECUTIVE_DIRECTOR, "Executive director", "执行董事", "*.read", "procurement.order.sign");
         add(m, FINANCE, "Finance", "财务", "finance.*", "orders.read", "procurement.read", "vault.read");
         add(m, WAREHOUSE, "Warehouse", "仓库", "catalog.read", "catalog.stock.count", "catalog.stock.move");
+        // Not a person: the account of the storefront or a marketplace importer that places orders (an editor
+        // with area "orders", using an API token). It places orders and reads the catalog, nothing else.
+        add(m, STOREFRONT, "Storefront / order source", "商城前台/订单来源", "orders.create", "catalog.read");
         return m;
     }
 
