@@ -26,6 +26,8 @@ public class ConfiguredRoleCatalog implements RoleCatalog {
 
     /** Always granted to a dba (SEC-1: also back up and restore). */
     static final Set<String> DBA_EXTRA = Set.of("backup.manage", "backup.read");
+    /** Also always granted to a dba: the sealed daily order records (ORD-4) are backups of the orders. */
+    static final String ORDER_SEALS = "orders.seal";
     /**
      * Granted to every editor and dba: deciding an approval step changes data, which a reader may
      * not; which steps a person decides still depends on their roles.
@@ -85,6 +87,7 @@ public class ConfiguredRoleCatalog implements RoleCatalog {
         }
         if (level == Level.DBA) {
             out.addAll(DBA_EXTRA);
+            out.add(ORDER_SEALS);
         }
         return out;
     }
