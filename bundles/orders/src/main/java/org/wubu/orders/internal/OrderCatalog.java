@@ -1,0 +1,38 @@
+package org.wubu.orders.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.wubu.platform.api.Caller;
+import org.wubu.platform.api.Money;
+
+/**
+ * What intake needs from the catalog, kept small and internal so that its implementation can move
+ * to the catalog's lookup and all-or-nothing reservation API ({@code CatalogLookup.offers},
+ * {@code StockReservations.reserveAll}) without touching intake. Today: {@link CatalogServiceOrderCatalog}.
+ */
+interface OrderCatalog {
+
+    /** A product as offered now. */
+    record Offer(String sku, String titleZh, String titleEn, boolean listed, Money price, long stock) {
+    }
+
+    /** One line to reserve; {@code lineNo} names it in refusals. */
+    record Reservation(int lineNo, String sku, long quantity) {
+    }
+
+    /** The product as offered now (listed or not, its effective price), or empty when the SKU is unknown. */
+    Optional<Offer> offer(Caller caller, String sku);
+
+    /**
+     * Reserves every line or none (reference {@code order:<id>}). A line without enough stock is a
+     * {@link org.wubu.platform.api.WubuException} with code
+     * {@link org.wubu.orders.api.OrderService#INSUFFICIENT_STOCK} naming the line; what was reserved before it is released.
+     */
+    void reserveAll(Caller caller, String reference, List<Reservation> lines);
+
+    /** Gives back what {@link #reserveAll} reserved. */
+    void releaseAll(Caller caller, String reference, List<Reservation> lines);
+
+    /** Up to {@code limit} listed products with stock (demo orders). */
+    List<Offer> listed(Caller caller, int limit);
+}

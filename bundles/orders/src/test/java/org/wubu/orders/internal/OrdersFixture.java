@@ -1,0 +1,159 @@
+package org.wubu.orders.internal;
+
+import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.rules.ExternalResource;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.wubu.catalog.internal.CatalogForOrders;
+import org.wubu.orders.api.Customer;
+import org.wubu.orders.api.OrderDraft;
+import org.wubu.orders.api.OrderLineDraft;
+import org.wubu.orders.api.OrderService;
+import org.wubu.orders.api.Payment;
+import org.wubu.platform.api.Caller;
+import org.wubu.platform.api.Money;
+import org.wubu.platform.api.persistence.SchemaReady;
+import org.wubu.testsupport.MovableClock;
+import org.wubu.testsupport.RecordingAudit;
+import org.wubu.testsupport.TestDatabase;
+import org.wubu.testsupport.TestPlatform;
+
+/**
+ * Orders for one test: embedded Derby under target/ with the orders' migrations and the catalog's,
+ * the real catalog store on it, the orders store with the catalog adapter, a movable clock, a
+ * recording audit log and a recording EventAdmin.
+ */
+class OrdersFixture extends ExternalResource {
+
+    static final Caller STOREFRONT = new Caller("storefront", Set.of("storefront"), Set.of(OrderService.CREATE, "catalog.read"));
+    static final Caller AGENT = new Caller("agent", Set.of("cs-agent"), Set.of("orders.read", "orders.confirm", "orders.note",
+            "orders.return.request"));
+    static final Caller DELIVERY = new Caller("delivery", Set.of("delivery"), Set.of("orders.read", "orders.pack", "orders.ship",
+            "orders.return.check"));
+    static final Caller MANAGER = new Caller("csmanager", Set.of("cs-manager"), Set.of("orders.*", "catalog.read"));
+
+    final AtomicReference<Instant> now = new AtomicReference<>(MovableClock.START);
+    final MovableClock clock = new MovableClock(now);
+    final RecordingAudit audit = new RecordingAudit();
+    final List<Event> events = new CopyOnWriteArrayList<>();
+    TestDatabase db;
+    CatalogForOrders catalog;
+    OrderStore orders;
+    ChainVerifier verifier;
+
+    @Override
+    protected void before() throws Exception {
+        db = TestDatabase.withMigrations("orders");
+        applyCatalogMigrations();
+        catalog = new CatalogForOrders(db.dataSource, clock, audit);
+        orders = new OrderStore(db.dataSource, new SchemaReady() { }, clock, audit, TestPlatform.PRODUCTION, config(100));
+        orders.catalog = new CatalogServiceOrderCatalog(catalog.catalog);
+        orders.eventAdmin = new EventAdmin() {
+            @Override
+            public void postEvent(Event event) {
+                events.add(event);
+            }
+
+            @Override
+            public void sendEvent(Event event) {
+                events.add(event);
+            }
+        };
+        verifier = new ChainVerifier(db.dataSource, new SchemaReady() { }, audit);
+    }
+
+    @Override
+    protected void after() {
+        orders.deactivate();
+        catalog.close();
+        db.shutdown();
+    }
+
+    /** The catalog's own scripts, applied like TestDatabase applies the orders' (the modules sit side by side). */
+    private void applyCatalogMigrations() throws Exception {
+        List<Path> scripts;
+        try (Stream<Path> s = Files.list(Path.of("../catalog/src/main/resources/db/migration"))) {
+            scripts = s.sorted().collect(Collectors.toList());
+        }
+        for (Path file : scripts) {
+            String script = Files.readString(file, StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");
+            try (Connection c = db.dataSource.getConnection(); Statement st = c.createStatement()) {
+                for (String sql : script.split(";")) {
+                    if (!sql.isBlank()) {
+                        st.execute(sql);
+                    }
+                }
+            }
+        }
+    }
+
+    static OrdersConfig config(int maxLines) {
+        return new OrdersConfig() {
+            @Override
+            public int maxLines() {
+                return maxLines;
+            }
+
+            @Override
+            public int demoOrders() {
+                return 0;
+            }
+
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return OrdersConfig.class;
+            }
+        };
+    }
+
+    /** An order of the given SKUs at the given prices, one unit each unless the price is "sku=qty@price". */
+    static OrderDraft order(String... lines) {
+        List<OrderLineDraft> ls = Stream.of(lines).map(l -> {
+            String[] skuQty = l.split("@")[0].split("=");
+            long qty = skuQty.length > 1 ? Long.parseLong(skuQty[1]) : 1;
+            return new OrderLineDraft(skuQty[0], qty, Money.cny(l.split("@")[1]));
+        }).collect(Collectors.toList());
+        Money total = ls.stream().map(l -> l.unitPrice().times(l.quantity())).reduce(Money::plus).orElseThrow();
+        return new OrderDraft(new Customer("王小明", "138 0013 8000"), "上海市浦东新区世纪大道 100 号", ls,
+                new Payment("alipay", total, "TX-" + String.join("-", lines).hashCode()), "请工作日送货", "storefront");
+    }
+
+    long count(String sql) throws Exception {
+        try (Connection c = db.dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    int execute(String sql) throws Exception {
+        try (Connection c = db.dataSource.getConnection(); Statement s = c.createStatement()) {
+            return s.executeUpdate(sql);
+        }
+    }
+
+    long stock(String sku) {
+        return catalog.catalog.find(Caller.SYSTEM, sku).orElseThrow().stock();
+    }
+
+    List<String> topics() {
+        return events.stream().map(Event::getTopic).collect(Collectors.toList());
+    }
+
+    static Map<String, Object> text(String t) {
+        return Map.of("text", t);
+    }
+}
