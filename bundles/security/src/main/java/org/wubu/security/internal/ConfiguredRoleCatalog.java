@@ -24,15 +24,15 @@ import org.wubu.security.api.RoleDefinition;
 @Component(service = RoleCatalog.class, configurationPid = "org.wubu.security.roles")
 public class ConfiguredRoleCatalog implements RoleCatalog {
 
-    /** Always granted to a dba (SEC-1: also back up and restore). */
-    static final Set<String> DBA_EXTRA = Set.of("backup.manage", "backup.read");
-    /** Also always granted to a dba: the sealed daily order records (ORD-4) are backups of the orders. */
-    static final String ORDER_SEALS = "orders.seal";
+    /** Always granted to a dba (SEC-1: also back up and restore; orders.seal: the daily order records, ORD-4). */
+    static final Set<String> DBA_EXTRA = Set.of("backup.manage", "backup.read", "orders.verify", "orders.seal");
     /**
      * Granted to every editor and dba: deciding an approval step changes data, which a reader may
      * not; which steps a person decides still depends on their roles.
      */
     static final String DECIDE_APPROVALS = "approvals.decide";
+    /** The role of order-source integrations (the storefront, marketplace importers): places orders (ORD). */
+    static final String STOREFRONT = "storefront";
 
     private static final Map<String, RoleDefinition> DEFAULTS = defaults();
 
@@ -87,7 +87,6 @@ public class ConfiguredRoleCatalog implements RoleCatalog {
         }
         if (level == Level.DBA) {
             out.addAll(DBA_EXTRA);
-            out.add(ORDER_SEALS);
         }
         return out;
     }
@@ -120,7 +119,7 @@ public class ConfiguredRoleCatalog implements RoleCatalog {
         add(m, CS_MANAGER, "Customer service manager", "客服主管", "orders.*", "cs.*", "catalog.read", "duty.read");
         add(m, DELIVERY, "Delivery", "配送员", "orders.read", "orders.pack", "orders.ship", "orders.return.check");
         add(m, IT_ADMIN, "IT administrator", "系统管理员", "security.*", "audit.read", "audit.verify", "backup.read",
-                "monitoring.*", "approvals.read");
+                "monitoring.*", "approvals.read", "orders.verify");
         add(m, PROCUREMENT, "Procurement specialist", "采购专员", "procurement.*", "catalog.read");
         add(m, COMMERCIAL_HEAD, "Commercial department head", "商务部主管", "procurement.read", "procurement.order.sign");
         add(m, ENGINEERING_LEAD, "Engineering lead", "工程部主管", "procurement.read", "procurement.order.sign",
@@ -128,6 +127,9 @@ public class ConfiguredRoleCatalog implements RoleCatalog {
         add(m, EXECUTIVE_DIRECTOR, "Executive director", "执行董事", "*.read", "procurement.order.sign");
         add(m, FINANCE, "Finance", "财务", "finance.*", "orders.read", "procurement.read", "vault.read");
         add(m, WAREHOUSE, "Warehouse", "仓库", "catalog.read", "catalog.stock.count", "catalog.stock.move");
+        // Not a person: the account of the storefront or a marketplace importer that places orders (an editor
+        // with area "orders", using an API token). It places orders and reads the catalog, nothing else.
+        add(m, STOREFRONT, "Storefront / order source", "商城前台/订单来源", "orders.create", "catalog.read");
         return m;
     }
 
