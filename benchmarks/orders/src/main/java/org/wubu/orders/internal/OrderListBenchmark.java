@@ -39,6 +39,10 @@ public final class OrderListBenchmark {
         return OrderState.DELIVERED;
     }
 
+    /** Time budget of the JIT warm-up, of each scenario's warm-up and of its timed calls. */
+    private static final long BUDGET_NANOS = Long.getLong("bench.budgetSeconds", 60) * 1_000_000_000L;
+    private static final int MIN_CALLS = 20;
+
     private OrderListBenchmark() {
     }
 
@@ -75,38 +79,47 @@ public final class OrderListBenchmark {
     }
 
     /** The scenarios at this size: p50, p95, p99 in ms. */
-    private static Map<String, double[]> measure(BenchShop shop, int size, int calls, int warmup, int jit) {
+    private static Map<String, double[]> measure(BenchShop shop, int size, int maxCalls, int warmup, int jit) {
         Map<String, OrderQuery> scenarios = new LinkedHashMap<>();
         scenarios.put("list: first page (newest)", new OrderQuery(null, null, 50));
         scenarios.put("list: deep page (before the order at 10 %)", new OrderQuery(null, (long) (size / 10), 50));
         scenarios.put("board: waiting for confirmation (1 %)", new OrderQuery(OrderState.ACCEPTED, null, 50));
         scenarios.put("board: confirmed, to pack (2 %)", new OrderQuery(OrderState.CONFIRMED, null, 50));
         scenarios.put("board: shipped (5 %), deep page", new OrderQuery(OrderState.SHIPPED, (long) (size / 2), 50));
-        for (int i = 0; i < jit; i++) {
+        long budget = System.nanoTime() + BUDGET_NANOS;
+        for (int i = 0; i < jit && System.nanoTime() < budget; i++) {
             for (OrderQuery q : scenarios.values()) {
                 shop.orders.list(BenchShop.READER, q);
             }
         }
         Map<String, double[]> out = new LinkedHashMap<>();
         for (Map.Entry<String, OrderQuery> e : scenarios.entrySet()) {
-            for (int i = 0; i < warmup; i++) {
+            int calls = maxCalls;
+            long until = System.nanoTime() + BUDGET_NANOS;
+            for (int i = 0; i < warmup && System.nanoTime() < until; i++) {
                 shop.orders.list(BenchShop.READER, e.getValue());
             }
-            double[] ms = new double[calls];
+            // A slow scenario (a scan) stops after its time budget with at least MIN_CALLS timed calls.
+            until = System.nanoTime() + BUDGET_NANOS;
+            double[] all = new double[calls];
+            int done = 0;
             int items = 0;
-            for (int i = 0; i < calls; i++) {
+            while (done < calls && (done < MIN_CALLS || System.nanoTime() < until)) {
                 long t = System.nanoTime();
                 OrderPage page = shop.orders.list(BenchShop.READER, e.getValue());
-                ms[i] = (System.nanoTime() - t) / 1e6;
+                all[done++] = (System.nanoTime() - t) / 1e6;
                 items = page.items().size();
             }
+            double[] ms = Arrays.copyOf(all, done);
+            calls = done;
             if (items != 50) {
                 throw new IllegalStateException(e.getKey() + " answered " + items + " orders, not a full page");
             }
             Arrays.sort(ms);
             double[] p = {ms[calls / 2], ms[(int) Math.ceil(calls * 0.95) - 1], ms[(int) Math.ceil(calls * 0.99) - 1]};
             out.put(e.getKey(), p);
-            System.out.printf(Locale.ROOT, "%,9d orders  %-44s p50 %7.2f  p95 %7.2f  p99 %7.2f ms%n", size, e.getKey(), p[0], p[1], p[2]);
+            System.out.printf(Locale.ROOT, "%,9d orders  %-44s p50 %7.2f  p95 %7.2f  p99 %7.2f ms  (%d calls)%n", size, e.getKey(), p[0], p[1],
+                    p[2], calls);
         }
         return out;
     }
