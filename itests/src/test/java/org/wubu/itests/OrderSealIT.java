@@ -57,8 +57,9 @@ public class OrderSealIT extends WubuTestSupport {
             sleep(500);
         } while (true);
 
-        // Move the end of the day's window to 30 s from now (slack for a slow reconfiguration) (the scheduler seals it 1 s after that), into a
-        // fresh folder: at start the seal of the last 18:00 may already have been written, before the demo orders.
+        // Move the end of the day's window to 30 s from now (the scheduler seals it 1 s after that; 30 s leave slack
+        // for a slow reconfiguration), into a fresh folder: at start the seal of the last 18:00 may already have
+        // been written, before the demo orders existed.
         ShopClock clock = waitForService(ShopClock.class, null, Duration.ofSeconds(30));
         ZonedDateTime end = ZonedDateTime.now(clock.zone()).plusSeconds(30).withNano(0);
         String date = end.toLocalDate().toString();
