@@ -6,7 +6,9 @@ import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
 import javax.sql.DataSource;
 import org.wubu.approvals.api.ApprovalService;
+import org.wubu.catalog.api.CatalogLookup;
 import org.wubu.catalog.api.CatalogService;
+import org.wubu.catalog.api.StockReservations;
 import org.wubu.catalog.api.ProductDraft;
 import org.wubu.catalog.api.ProductStatus;
 import org.wubu.platform.api.Caller;
@@ -24,6 +26,8 @@ import org.wubu.testsupport.TestPlatform;
 public final class CatalogForSeals implements AutoCloseable {
 
     public final CatalogService catalog;
+    public final CatalogLookup lookup;
+    public final StockReservations reservations;
     private final CatalogStore store;
     private final EntityManagerFactory emf;
 
@@ -34,6 +38,8 @@ public final class CatalogForSeals implements AutoCloseable {
                     throw new UnsupportedOperationException("the seal tests use no approvals");
                 });
         store = new CatalogStore(emf, new SchemaReady() { }, clock, audit, noApprovals, TestPlatform.PRODUCTION);
+        lookup = new OfferLookup(store, clock);
+        reservations = new StockReservationStore(store, clock, audit);
         catalog = store;
     }
 

@@ -2,7 +2,9 @@ package org.wubu.orders.internal;
 
 import java.lang.annotation.Annotation;
 import javax.sql.DataSource;
+import org.wubu.catalog.api.CatalogLookup;
 import org.wubu.catalog.api.CatalogService;
+import org.wubu.catalog.api.StockReservations;
 import org.wubu.platform.api.ShopClock;
 import org.wubu.platform.api.audit.AuditService;
 import org.wubu.platform.api.persistence.SchemaReady;
@@ -14,7 +16,8 @@ public final class OrdersForSeals {
     private OrdersForSeals() {
     }
 
-    public static OrderStore store(DataSource ds, ShopClock clock, AuditService audit, CatalogService catalog) {
+    public static OrderStore store(DataSource ds, ShopClock clock, AuditService audit, CatalogService catalog,
+                                   CatalogLookup lookup, StockReservations reservations) {
         OrderStore store = new OrderStore(ds, new SchemaReady() { }, clock, audit, TestPlatform.PRODUCTION, new OrdersConfig() {
             @Override
             public int maxLines() {
@@ -31,7 +34,7 @@ public final class OrdersForSeals {
                 return OrdersConfig.class;
             }
         });
-        store.catalog = new CatalogServiceOrderCatalog(catalog);
+        store.catalog = new CatalogServiceOrderCatalog(catalog, lookup, reservations);
         return store;
     }
 }

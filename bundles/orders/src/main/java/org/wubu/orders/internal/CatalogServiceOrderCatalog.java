@@ -1,6 +1,5 @@
 package org.wubu.orders.internal;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,31 +9,36 @@ import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.wubu.catalog.api.CatalogLookup;
 import org.wubu.catalog.api.CatalogService;
 import org.wubu.catalog.api.Product;
 import org.wubu.catalog.api.ProductQuery;
 import org.wubu.catalog.api.ProductStatus;
+import org.wubu.catalog.api.StockLine;
+import org.wubu.catalog.api.StockReservations;
 import org.wubu.orders.api.OrderService;
 import org.wubu.platform.api.Caller;
 import org.wubu.platform.api.WubuException;
 
 /**
- * {@link OrderCatalog} over today's {@link CatalogService}: the price is the product's current
- * price, and "all or nothing" is reserving line by line and releasing what was reserved when a line
- * fails. The catalog's guarded stock UPDATE makes each reservation oversell-proof.
+ * {@link OrderCatalog} over the catalog's API for other areas: offers at their effective price
+ * (promotions included) from {@link CatalogLookup}, and every line reserved or none in one catalog
+ * transaction through {@link StockReservations#reserveAll} (so an order's reservation is one durable
+ * commit, and a refused line leaves no stock held).
  */
 @Component(service = OrderCatalog.class)
 public class CatalogServiceOrderCatalog implements OrderCatalog {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CatalogServiceOrderCatalog.class);
-
     private final CatalogService catalog;
+    private final CatalogLookup lookup;
+    private final StockReservations reservations;
 
     @Activate
-    public CatalogServiceOrderCatalog(@Reference CatalogService catalog) {
+    public CatalogServiceOrderCatalog(@Reference CatalogService catalog, @Reference CatalogLookup lookup,
+                                      @Reference StockReservations reservations) {
         this.catalog = catalog;
+        this.lookup = lookup;
+        this.reservations = reservations;
     }
 
     /**
@@ -47,52 +51,46 @@ public class CatalogServiceOrderCatalog implements OrderCatalog {
 
     @Override
     public Optional<Offer> offer(Caller caller, String sku) {
-        return catalog.find(onBehalfOf(caller), sku).map(CatalogServiceOrderCatalog::offer);
-    }
-
-    private static Offer offer(Product p) {
-        return new Offer(p.sku(), p.titleZh(), p.titleEn(), p.status() == ProductStatus.LISTED, p.price(), p.stock());
+        return lookup.offer(onBehalfOf(caller), sku, null).map(o -> new Offer(o.sku(), o.titleZh(), o.titleEn(),
+                o.listed(), o.effectivePrice(), o.stockAvailable()));
     }
 
     @Override
     public void reserveAll(Caller caller, String reference, List<Reservation> lines) {
-        List<Reservation> done = new ArrayList<>();
-        for (Reservation r : lines) {
-            try {
-                catalog.reserve(onBehalfOf(caller), r.sku(), r.quantity(), reference);
-                done.add(r);
-            } catch (WubuException e) {
-                releaseAll(caller, reference, done);
-                if (CatalogService.INSUFFICIENT_STOCK.equals(e.code())) {
-                    Map<String, Object> details = new LinkedHashMap<>(e.details());
-                    details.put("line", r.lineNo());
-                    details.put("sku", r.sku());
-                    throw new WubuException(OrderService.INSUFFICIENT_STOCK, "line " + r.lineNo() + " (" + r.sku() + "): "
-                            + e.getMessage(), details);
-                }
-                throw e;
-            } catch (RuntimeException e) {
-                releaseAll(caller, reference, done);
+        try {
+            reservations.reserveAll(onBehalfOf(caller), reference, stockLines(lines));
+        } catch (WubuException e) {
+            if (!CatalogService.INSUFFICIENT_STOCK.equals(e.code())) {
                 throw e;
             }
+            // Name the order's line, not only the SKU: the source fixes the line it sent.
+            Object sku = e.details().get("sku");
+            Reservation line = lines.stream().filter(r -> r.sku().equals(sku)).findFirst().orElse(null);
+            Map<String, Object> details = new LinkedHashMap<>(e.details());
+            if (line != null) {
+                details.put("line", line.lineNo());
+            }
+            throw new WubuException(OrderService.INSUFFICIENT_STOCK, (line == null ? "" : "line " + line.lineNo() + " (" + sku + "): ")
+                    + e.getMessage(), details);
         }
     }
 
     @Override
     public void releaseAll(Caller caller, String reference, List<Reservation> lines) {
-        for (Reservation r : lines) {
-            try {
-                catalog.release(onBehalfOf(caller), r.sku(), r.quantity(), reference);
-            } catch (RuntimeException e) {
-                // Never hide the original refusal; the stock ledger shows the open reservation.
-                LOG.error("Could not release {} x {} reserved for {}: {}", r.quantity(), r.sku(), reference, e.getMessage(), e);
-            }
-        }
+        reservations.releaseAll(onBehalfOf(caller), reference, stockLines(lines));
+    }
+
+    private static List<StockLine> stockLines(List<Reservation> lines) {
+        return lines.stream().map(r -> new StockLine(r.sku(), r.quantity())).collect(Collectors.toList());
     }
 
     @Override
     public List<Offer> listed(Caller caller, int limit) {
         return catalog.list(onBehalfOf(caller), new ProductQuery(ProductStatus.LISTED, null, null, Math.min(limit, ProductQuery.MAX_LIMIT)))
                 .items().stream().filter(p -> p.stock() > 0).map(CatalogServiceOrderCatalog::offer).collect(Collectors.toList());
+    }
+
+    private static Offer offer(Product p) {
+        return new Offer(p.sku(), p.titleZh(), p.titleEn(), p.status() == ProductStatus.LISTED, p.price(), p.stock());
     }
 }

@@ -8,7 +8,7 @@ import org.wubu.platform.api.Money;
 /**
  * What intake needs from the catalog, kept small and internal so that its implementation can move
  * to the catalog's lookup and all-or-nothing reservation API ({@code CatalogLookup.offers},
- * {@code StockReservations.reserveAll}) without touching intake. Today: {@link CatalogServiceOrderCatalog}.
+ * {@code StockReservations.reserveAll}) without touching intake. Implemented by {@link CatalogServiceOrderCatalog} over those.
  */
 interface OrderCatalog {
 

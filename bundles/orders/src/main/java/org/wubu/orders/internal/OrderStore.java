@@ -120,7 +120,18 @@ public class OrderStore implements OrderService {
             throw new WubuException(CATALOG_NOT_RUNNING, "orders cannot be placed while the catalog is not running",
                     Map.of("module", "catalog"));
         }
-        List<OrderLine> lines = priced(caller, cat, d);
+        List<OrderLine> lines;
+        try {
+            lines = priced(caller, cat, d);
+        } catch (WubuException refused) {
+            // A concurrent request with this key may have just placed the order and taken the last units
+            // (delisting the product): a retry must get that order, not a refusal.
+            Optional<OrderTables.Claim> meanwhile = read(c -> tables.claim(c, caller.username(), key));
+            if (meanwhile.isPresent()) {
+                return replay(caller, key, fingerprint, meanwhile.get());
+            }
+            throw refused;
+        }
         Money total = lines.stream().map(OrderLine::lineTotal).reduce(Money::plus).orElseThrow();
         Instant now = Utc.millis(clock.now());
         List<OrderRecord> written;

@@ -61,7 +61,7 @@ class OrdersFixture extends ExternalResource {
         applyCatalogMigrations();
         catalog = new CatalogForOrders(db.dataSource, clock, audit);
         orders = new OrderStore(db.dataSource, new SchemaReady() { }, clock, audit, TestPlatform.PRODUCTION, config(100));
-        orders.catalog = new CatalogServiceOrderCatalog(catalog.catalog);
+        orders.catalog = new CatalogServiceOrderCatalog(catalog.catalog, catalog.lookup, catalog.reservations);
         orders.eventAdmin = new EventAdmin() {
             @Override
             public void postEvent(Event event) {

@@ -69,7 +69,7 @@ class SealFixture extends ExternalResource {
         catalog = new CatalogForSeals(db, clock, audit);
         catalog.listed("TEA-1", "268.00", 100_000);
         catalog.listed("CUP-2", "39.90", 100_000);
-        orders = OrdersForSeals.store(db, clock, audit, catalog.catalog);
+        orders = OrdersForSeals.store(db, clock, audit, catalog.catalog, catalog.lookup, catalog.reservations);
     }
 
     @Override
