@@ -28,6 +28,8 @@ import javax.persistence.Persistence;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.wubu.approvals.api.ApprovalService;
 import org.wubu.catalog.internal.CatalogStore;
+import org.wubu.catalog.internal.OfferLookup;
+import org.wubu.catalog.internal.StockReservationStore;
 import org.wubu.orders.api.OrderService;
 import org.wubu.platform.api.Caller;
 import org.wubu.platform.api.audit.AuditEntry;
@@ -97,7 +99,8 @@ final class BenchShop implements AutoCloseable {
                 return OrdersConfig.class;
             }
         });
-        orders.catalog = new CatalogServiceOrderCatalog(catalog);
+        orders.catalog = new CatalogServiceOrderCatalog(catalog, new OfferLookup(catalog, clock),
+                new StockReservationStore(catalog, clock, audit()));
     }
 
     /** Listed products with plenty of stock, by plain JDBC (as the catalog's demo data would list them). */
