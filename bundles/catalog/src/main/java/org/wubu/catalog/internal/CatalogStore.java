@@ -225,6 +225,7 @@ public class CatalogStore implements CatalogService, ProductHistory {
         }
         LocalDateTime now = Utc.of(clock.now());
         int[] categoriesCreated = new int[1];
+        List<String> seeded = new ArrayList<>();
         int created = inTransaction(em -> {
             for (String[] c : categories) {
                 if (!CategoryTable.exists(em, c[0])) {
@@ -241,6 +242,7 @@ public class CatalogStore implements CatalogService, ProductHistory {
                 if (existing.add(s.draft().sku())) {
                     CategoryTable.requireKnown(em, s.draft().category().trim());
                     persistNew(em, caller, s.draft(), attributes.get(i), s.status(), s.openingStock(), now);
+                    seeded.add(s.draft().sku());
                     n++;
                     if (n % 50 == 0) {
                         em.clear(); // keep the persistence context small: the batch is written, nothing is read back
@@ -252,6 +254,10 @@ public class CatalogStore implements CatalogService, ProductHistory {
         if (created > 0 || categoriesCreated[0] > 0) {
             audit.record(caller, "catalog.products.seeded", "catalog", created + " products and " + categoriesCreated[0]
                     + " categories created (demo data)");
+        }
+        // Whoever follows new products (open count tasks, demo images) learns of these like of any other.
+        for (String sku : seeded) {
+            post(CatalogEvents.PRODUCT_CREATED, caller, sku, Map.of());
         }
         return created;
     }
