@@ -29,8 +29,6 @@ final class ProductSearch {
 
     /** Most index entries one page reads. */
     static final int MAX_SCAN = 5000;
-    /** Largest chunk read at once. */
-    static final int MAX_CHUNK = 1000;
     private ProductSearch() {
     }
 
@@ -84,6 +82,8 @@ final class ProductSearch {
         List<String> others = text.terms().stream().filter(t -> !t.equals(driving)).collect(Collectors.toList());
         List<Product> found = new ArrayList<>();
         String cursor = q.after() == null ? "" : q.after();
+        // always the same chunk size, so that the statements below have the same shape on every round and
+        // the database compiles them once (an IN list of another length is another statement)
         int chunk = q.limit() + 1;
         int scanned = 0;
         boolean exhausted = false;
@@ -102,10 +102,10 @@ final class ProductSearch {
                 if (candidates.isEmpty()) {
                     break;
                 }
-                candidates = withTerm(em, other, candidates);
+                candidates = withTerm(em, other, candidates, chunk);
             }
             if (!candidates.isEmpty()) {
-                for (Product p : load(em, candidates, q)) {
+                for (Product p : load(em, candidates, q, chunk)) {
                     if (text.matches(p.sku(), p.titleZh(), p.titleEn())) {
                         found.add(p);
                     }
@@ -115,7 +115,6 @@ final class ProductSearch {
                 exhausted = true;
                 break;
             }
-            chunk = Math.min(chunk * 4, MAX_CHUNK);
         }
         if (found.size() > q.limit()) {
             List<Product> items = found.subList(0, q.limit());
@@ -125,15 +124,25 @@ final class ProductSearch {
         return new ProductPage(found, exhausted ? null : cursor);
     }
 
+    /** The list padded to the given size with its last element (repeats in an IN list change nothing). */
+    static List<String> padded(List<String> skus, int size) {
+        List<String> out = new ArrayList<>(skus);
+        while (out.size() < size) {
+            out.add(skus.get(skus.size() - 1));
+        }
+        return out;
+    }
+
     /** The SKUs among the candidates that have the term. */
-    private static List<String> withTerm(EntityManager em, String term, List<String> candidates) {
+    private static List<String> withTerm(EntityManager em, String term, List<String> candidates, int chunk) {
+        List<String> in = padded(candidates, chunk);
         StringBuilder sql = new StringBuilder("SELECT SKU FROM CAT_PRODUCT_TERM WHERE TERM = ?1 AND SKU IN (");
-        for (int i = 0; i < candidates.size(); i++) {
+        for (int i = 0; i < in.size(); i++) {
             sql.append(i == 0 ? "?" : ", ?").append(i + 2);
         }
         Query query = em.createNativeQuery(sql.append(") ORDER BY SKU").toString()).setParameter(1, term);
-        for (int i = 0; i < candidates.size(); i++) {
-            query.setParameter(i + 2, candidates.get(i));
+        for (int i = 0; i < in.size(); i++) {
+            query.setParameter(i + 2, in.get(i));
         }
         @SuppressWarnings("unchecked")
         List<String> out = query.getResultList();
@@ -141,13 +150,13 @@ final class ProductSearch {
     }
 
     /** The candidates' products that pass the status filter, in SKU order (the category is a term). */
-    private static List<Product> load(EntityManager em, List<String> skus, ProductQuery q) {
+    private static List<Product> load(EntityManager em, List<String> skus, ProductQuery q, int chunk) {
         StringBuilder jpql = new StringBuilder("SELECT p FROM ProductEntity p WHERE p.sku IN :skus");
         if (q.status() != null) {
             jpql.append(" AND p.status = :status");
         }
         TypedQuery<ProductEntity> query = em.createQuery(jpql.append(" ORDER BY p.sku").toString(), ProductEntity.class)
-                .setParameter("skus", skus);
+                .setParameter("skus", padded(skus, chunk));
         if (q.status() != null) {
             query.setParameter("status", q.status().name());
         }
