@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
-import javax.persistence.Query;
 import javax.persistence.TypedQuery;
 import org.wubu.catalog.api.Product;
 import org.wubu.catalog.api.ProductPage;
@@ -20,7 +19,8 @@ import org.wubu.catalog.api.ProductQuery;
  *
  * <p>Why it stays fast as the catalog grows: the index is read by its primary key (TERM, SKU), which hands
  * out one term's SKUs already in SKU order, so the keyset page ({@code SKU > after}) is a range read that
- * stops after a chunk; the other terms, the status and the category are then checked for that chunk only.
+ * stops after a chunk; the chunk's products are read by primary key and the other terms (the category is one)
+ * and the status are checked on them.
  * The work per page depends on the page size and on how many candidates the filters drop, not on the
  * number of products. A scan budget ({@link #MAX_SCAN}) bounds even a rare term combined with a filter that
  * drops nearly everything: the page then ends early and {@code nextAfter} says where to continue.
@@ -97,18 +97,12 @@ final class ProductSearch {
             }
             scanned += skus.size();
             cursor = skus.get(skus.size() - 1);
-            List<String> candidates = skus;
-            for (String other : others) {
-                if (candidates.isEmpty()) {
-                    break;
-                }
-                candidates = withTerm(em, other, candidates, chunk);
-            }
-            if (!candidates.isEmpty()) {
-                for (Product p : load(em, candidates, q, chunk)) {
-                    if (text.matches(p.sku(), p.titleZh(), p.titleEn())) {
-                        found.add(p);
-                    }
+            // The other terms are checked on the products themselves (their terms follow from SKU, titles and
+            // category): a lookup of "term = x AND sku IN (...)" would read every entry of a common term.
+            for (Product p : load(em, skus, q, chunk)) {
+                if ((others.isEmpty() || SearchTerms.of(p.sku(), p.titleZh(), p.titleEn(), p.category()).containsAll(others))
+                        && text.matches(p.sku(), p.titleZh(), p.titleEn())) {
+                    found.add(p);
                 }
             }
             if (skus.size() < chunk) {
@@ -130,22 +124,6 @@ final class ProductSearch {
         while (out.size() < size) {
             out.add(skus.get(skus.size() - 1));
         }
-        return out;
-    }
-
-    /** The SKUs among the candidates that have the term. */
-    private static List<String> withTerm(EntityManager em, String term, List<String> candidates, int chunk) {
-        List<String> in = padded(candidates, chunk);
-        StringBuilder sql = new StringBuilder("SELECT SKU FROM CAT_PRODUCT_TERM WHERE TERM = ?1 AND SKU IN (");
-        for (int i = 0; i < in.size(); i++) {
-            sql.append(i == 0 ? "?" : ", ?").append(i + 2);
-        }
-        Query query = em.createNativeQuery(sql.append(") ORDER BY SKU").toString()).setParameter(1, term);
-        for (int i = 0; i < in.size(); i++) {
-            query.setParameter(i + 2, in.get(i));
-        }
-        @SuppressWarnings("unchecked")
-        List<String> out = query.getResultList();
         return out;
     }
 
