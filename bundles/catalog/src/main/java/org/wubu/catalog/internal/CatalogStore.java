@@ -93,19 +93,20 @@ public class CatalogStore implements CatalogService, ProductHistory {
         this.audit = audit;
         this.approvals = approvals;
         this.starter = Executors.newSingleThreadExecutor(r -> new Thread(r, "wubu-catalog-demo"));
-        // Products stored before the category tree existed keep their category: the tree gains it (quick, a
-        // few distinct paths), so that "a product's category must exist" holds from the first request on.
-        List<String> covered = inTransaction(em -> CategoryTable.coverProducts(em, Caller.SYSTEM.username(), Utc.of(clock.now())));
-        if (!covered.isEmpty()) {
-            LOG.info("Created the categories {} that existing products are filed under", covered);
-        }
-        // Products stored before the search index existed are indexed in the background (a large catalog
-        // takes a while; searching finds them as they are done).
+        // Products stored before the product model (V4) are brought in line in the background, never on the
+        // activating thread (it may be the framework's start-level thread, and the first database work also
+        // deploys the persistence unit): their categories join the tree, then their search terms are indexed.
+        // Until the tree has a category, any category is accepted, so nothing is refused meanwhile.
         starter.execute(() -> {
             try {
+                List<String> covered = inTransaction(em -> CategoryTable.coverProducts(em, Caller.SYSTEM.username(),
+                        Utc.of(clock.now())));
+                if (!covered.isEmpty()) {
+                    LOG.info("Created the categories {} that existing products are filed under", covered);
+                }
                 indexUnindexed();
             } catch (RuntimeException e) {
-                LOG.warn("Search terms of existing products could not be indexed: {}", e.getMessage(), e);
+                LOG.warn("Existing products could not be brought in line with the product model: {}", e.getMessage(), e);
             }
         });
         if (platform.isDemo()) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
-import javax.persistence.Query;
 import javax.persistence.TypedQuery;
 import org.wubu.catalog.api.Product;
 import org.wubu.catalog.api.ProductPage;
@@ -20,7 +19,8 @@ import org.wubu.catalog.api.ProductQuery;
  *
  * <p>Why it stays fast as the catalog grows: the index is read by its primary key (TERM, SKU), which hands
  * out one term's SKUs already in SKU order, so the keyset page ({@code SKU > after}) is a range read that
- * stops after a chunk; the other terms, the status and the category are then checked for that chunk only.
+ * stops after a chunk; the chunk's products are read by primary key and the other terms (the category is one)
+ * and the status are checked on them.
  * The work per page depends on the page size and on how many candidates the filters drop, not on the
  * number of products. A scan budget ({@link #MAX_SCAN}) bounds even a rare term combined with a filter that
  * drops nearly everything: the page then ends early and {@code nextAfter} says where to continue.
@@ -29,8 +29,6 @@ final class ProductSearch {
 
     /** Most index entries one page reads. */
     static final int MAX_SCAN = 5000;
-    /** Largest chunk read at once. */
-    static final int MAX_CHUNK = 1000;
     private ProductSearch() {
     }
 
@@ -84,6 +82,8 @@ final class ProductSearch {
         List<String> others = text.terms().stream().filter(t -> !t.equals(driving)).collect(Collectors.toList());
         List<Product> found = new ArrayList<>();
         String cursor = q.after() == null ? "" : q.after();
+        // always the same chunk size, so that the statements below have the same shape on every round and
+        // the database compiles them once (an IN list of another length is another statement)
         int chunk = q.limit() + 1;
         int scanned = 0;
         boolean exhausted = false;
@@ -97,25 +97,18 @@ final class ProductSearch {
             }
             scanned += skus.size();
             cursor = skus.get(skus.size() - 1);
-            List<String> candidates = skus;
-            for (String other : others) {
-                if (candidates.isEmpty()) {
-                    break;
-                }
-                candidates = withTerm(em, other, candidates);
-            }
-            if (!candidates.isEmpty()) {
-                for (Product p : load(em, candidates, q)) {
-                    if (text.matches(p.sku(), p.titleZh(), p.titleEn())) {
-                        found.add(p);
-                    }
+            // The other terms are checked on the products themselves (their terms follow from SKU, titles and
+            // category): a lookup of "term = x AND sku IN (...)" would read every entry of a common term.
+            for (Product p : load(em, skus, q, chunk)) {
+                if ((others.isEmpty() || SearchTerms.of(p.sku(), p.titleZh(), p.titleEn(), p.category()).containsAll(others))
+                        && text.matches(p.sku(), p.titleZh(), p.titleEn())) {
+                    found.add(p);
                 }
             }
             if (skus.size() < chunk) {
                 exhausted = true;
                 break;
             }
-            chunk = Math.min(chunk * 4, MAX_CHUNK);
         }
         if (found.size() > q.limit()) {
             List<Product> items = found.subList(0, q.limit());
@@ -125,29 +118,23 @@ final class ProductSearch {
         return new ProductPage(found, exhausted ? null : cursor);
     }
 
-    /** The SKUs among the candidates that have the term. */
-    private static List<String> withTerm(EntityManager em, String term, List<String> candidates) {
-        StringBuilder sql = new StringBuilder("SELECT SKU FROM CAT_PRODUCT_TERM WHERE TERM = ?1 AND SKU IN (");
-        for (int i = 0; i < candidates.size(); i++) {
-            sql.append(i == 0 ? "?" : ", ?").append(i + 2);
+    /** The list padded to the given size with its last element (repeats in an IN list change nothing). */
+    static List<String> padded(List<String> skus, int size) {
+        List<String> out = new ArrayList<>(skus);
+        while (out.size() < size) {
+            out.add(skus.get(skus.size() - 1));
         }
-        Query query = em.createNativeQuery(sql.append(") ORDER BY SKU").toString()).setParameter(1, term);
-        for (int i = 0; i < candidates.size(); i++) {
-            query.setParameter(i + 2, candidates.get(i));
-        }
-        @SuppressWarnings("unchecked")
-        List<String> out = query.getResultList();
         return out;
     }
 
     /** The candidates' products that pass the status filter, in SKU order (the category is a term). */
-    private static List<Product> load(EntityManager em, List<String> skus, ProductQuery q) {
+    private static List<Product> load(EntityManager em, List<String> skus, ProductQuery q, int chunk) {
         StringBuilder jpql = new StringBuilder("SELECT p FROM ProductEntity p WHERE p.sku IN :skus");
         if (q.status() != null) {
             jpql.append(" AND p.status = :status");
         }
         TypedQuery<ProductEntity> query = em.createQuery(jpql.append(" ORDER BY p.sku").toString(), ProductEntity.class)
-                .setParameter("skus", skus);
+                .setParameter("skus", padded(skus, chunk));
         if (q.status() != null) {
             query.setParameter("status", q.status().name());
         }
