@@ -17,7 +17,7 @@ function taskBadges(ui, t, task) {
     ui.badge(task.status === 'DONE' ? 'ok' : '', t('catalog.count.status.' + task.status)),
     task.overdue ? [' ', ui.badge('bad', t('catalog.count.overdue'))] : null,
     task.due && !task.overdue && task.status !== 'DONE' ? [' ', ui.badge('PENDING', t('catalog.count.due'))] : null,
-  ];
+  ].flat(); // el() flattens its children one level only
 }
 
 async function list(ctx) {
