@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -44,7 +45,8 @@ import org.wubu.catalog.api.PriceProposalStatus;
  * in the approvals inbox and approves; the price stays until the content specialist applies it on the
  * product page, which then shows the new price and the history row. Also: a stale edit of the product's
  * texts shows who changed it when, the pages leave the menu while the catalog bundle is stopped, and the
- * warehouse records a receipt (in English) that the ledger shows. Screenshots go to {@code target/screenshots/catalog-*.png}.
+ * warehouse records a receipt (in English) that the ledger shows, and enters a stock count on the counts page.
+ * Screenshots go to {@code target/screenshots/catalog-*.png}.
  *
  * <p>Like {@link ConsoleBrowserIT} the container runs as a child process ({@link ConsoleAssembly}); every
  * wait is bounded.
@@ -378,6 +380,66 @@ public class CatalogBrowserIT {
         assertEquals(stock + 12, ((Number) product(sku).get("stock")).longValue());
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    public void e_theWarehouseEntersACountOnTheCountsPageAndSeesTheDifference() throws IOException {
+        // The demo products are seeded in bulk, without PRODUCT_CREATED events, and the count schedule (a delayed
+        // DS event handler) starts on the first such event: a product created the ordinary way starts it, and its
+        // first check generates today's task over every product. Then wait for the task (bounded).
+        Map<String, String> specialist = new HashMap<>(ConsoleAssembly.basic("specialist", DEMO));
+        specialist.put("Content-Type", "application/json");
+        ConsoleAssembly.Response created = wubu.request("POST", "/api/catalog/products", "{\"sku\":\"IT-COUNT-1\",\"titleZh\":\"盘点新品\","
+                + "\"titleEn\":\"Count test product\",\"category\":\"gifts/crafts\",\"price\":{\"amount\":\"19.90\",\"currency\":\"CNY\"}}",
+                specialist);
+        assertEquals(created.body(), 201, created.status());
+        Instant deadline = Instant.now().plus(CATALOG_READY);
+        Map<String, Object> task = null;
+        String last = "";
+        while (task == null) {
+            ConsoleAssembly.Response r = wubu.request("GET", "/api/catalog/counts?status=open&limit=1", null,
+                    ConsoleAssembly.basic("warehouse", DEMO));
+            last = r.status() + " " + r.body();
+            List<Map<String, Object>> items = r.status() == 200 ? (List<Map<String, Object>>) json(r.body()).get("items") : List.of();
+            if (!items.isEmpty() && ((Number) items.get(0).get("lines")).intValue() > 0) {
+                task = items.get(0);
+            } else if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no open count task with lines within " + CATALOG_READY + " (last: " + last + ")");
+            } else {
+                sleepQuietly(500);
+            }
+        }
+        long id = ((Number) task.get("id")).longValue();
+        ConsoleAssembly.Response r = wubu.request("GET", "/api/catalog/counts/" + id, null, ConsoleAssembly.basic("warehouse", DEMO));
+        assertEquals(r.body(), 200, r.status());
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) json(r.body()).get("items");
+        // a line on the page's first page of lines (50), not counted yet
+        String sku = (String) lines.stream().limit(50).filter(l -> l.get("counted") == null && l.get("notCountedReason") == null)
+                .findFirst().orElseThrow(() -> new AssertionError("no open line in task " + id)).get("sku");
+        long stock = ((Number) product(sku).get("stock")).longValue();
+        long counted = stock >= 2 ? stock - 2 : stock + 3;
+        String difference = stock >= 2 ? "-2" : "+3";
+
+        fresh();
+        login("warehouse", DEMO);
+        awaitPage("dashboard");
+        open("/console/catalog/counts");
+        awaitPage("catalog.counts");
+        WebElement link = await().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#counts-table a.count-link[data-task='" + id + "']")));
+        String row = link.findElement(By.xpath("./ancestor::tr")).getText();
+        assertTrue(row, row.contains("今日到期") || row.contains("已逾期"));
+        link.click();
+        awaitPage("catalog.counts");
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#count-head h1"), "#" + id));
+        await().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.count-enter[data-sku='" + sku + "']"))).click();
+        WebElement form = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("count-form")));
+        form.findElement(By.name("counted")).sendKeys(Long.toString(counted));
+        form.findElement(By.cssSelector("[data-role='submit']")).click();
+        await().until(ExpectedConditions.textToBe(By.cssSelector(".count-difference[data-sku='" + sku + "']"), difference));
+        screenshot("warehouse-count-difference");
+        assertEquals(counted, ((Number) product(sku).get("stock")).longValue());
+    }
+
     // ------------------------------------------------------------------------------------------------
 
     static final String CATALOG_BUNDLE = "org.wubu.catalog";
@@ -439,6 +501,15 @@ public class CatalogBrowserIT {
 
     private static String quote(String s) {
         return JSON.toJson(s);
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     private static WebDriverWait await() {

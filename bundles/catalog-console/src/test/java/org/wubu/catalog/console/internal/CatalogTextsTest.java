@@ -14,9 +14,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.Test;
+import org.wubu.catalog.api.CatalogService;
 import org.wubu.catalog.api.PriceProposalStatus;
 import org.wubu.catalog.api.ProductStatus;
+import org.wubu.catalog.api.PromotionKind;
+import org.wubu.catalog.api.PromotionStatus;
 import org.wubu.catalog.api.StockMovementKind;
+import org.wubu.catalog.api.counts.CountTaskStatus;
+import org.wubu.console.api.ConsolePage;
 
 /** The catalog pages are complete in zh-CN and English, and their modules only use keys that exist. */
 public class CatalogTextsTest {
@@ -56,6 +61,15 @@ public class CatalogTextsTest {
         for (StockMovementKind k : StockMovementKind.values()) {
             assertTrue(k.name(), en.containsKey("catalog.movement.kind." + k.name()));
         }
+        for (PromotionStatus s : PromotionStatus.values()) {
+            assertTrue(s.name(), en.containsKey("catalog.promotion.status." + s.name()));
+        }
+        for (PromotionKind k : PromotionKind.values()) {
+            assertTrue(k.name(), en.containsKey("catalog.promotion.kind." + k.name()));
+        }
+        for (CountTaskStatus s : CountTaskStatus.values()) {
+            assertTrue(s.name(), en.containsKey("catalog.count.status." + s.name()));
+        }
     }
 
     @Test
@@ -67,7 +81,25 @@ public class CatalogTextsTest {
         PriceChangesPage prices = new PriceChangesPage();
         assertEquals("调价", prices.title(Locale.SIMPLIFIED_CHINESE));
         assertEquals("/console/pages/catalog/prices.js", prices.script());
-        for (String module : List.of("products.js", "prices.js", "common.js")) {
+        PromotionsPage promotions = new PromotionsPage();
+        assertEquals("Promotions", promotions.title(Locale.ENGLISH));
+        assertEquals("促销", promotions.title(Locale.SIMPLIFIED_CHINESE));
+        assertEquals("/console/pages/catalog/promotions.js", promotions.script());
+        assertEquals("/catalog/promotions", promotions.path());
+        CountsPage counts = new CountsPage();
+        assertEquals("Stock counts", counts.title(Locale.ENGLISH));
+        assertEquals("盘点", counts.title(Locale.SIMPLIFIED_CHINESE));
+        assertEquals("/console/pages/catalog/counts.js", counts.script());
+        assertEquals("/catalog/counts", counts.path());
+        MarketPage market = new MarketPage();
+        assertEquals("Market watch", market.title(Locale.ENGLISH));
+        assertEquals("市场监测", market.title(Locale.SIMPLIFIED_CHINESE));
+        assertEquals("/console/pages/catalog/market.js", market.script());
+        assertEquals("/catalog/market", market.path());
+        for (ConsolePage page : List.of(promotions, counts, market)) {
+            assertEquals(page.id(), CatalogService.READ, page.permission());
+        }
+        for (String module : List.of("products.js", "prices.js", "common.js", "promotions.js", "counts.js", "market.js")) {
             assertTrue(module, Files.isRegularFile(MODULES.resolve(module)));
         }
     }
