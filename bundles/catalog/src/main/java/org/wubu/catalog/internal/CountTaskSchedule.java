@@ -32,7 +32,8 @@ import org.wubu.platform.api.ShopClock;
  * the first task is generated) are added to the open tasks a moment later on the same thread, so a
  * generation and a top-up never interleave.
  */
-@Component(service = EventHandler.class, configurationPid = "org.wubu.catalog.counts",
+// immediate: the schedule must run from start, not only once a product-created event makes EventAdmin fetch the handler.
+@Component(service = EventHandler.class, configurationPid = "org.wubu.catalog.counts", immediate = true,
         // CatalogEvents.PRODUCT_CREATED, spelt out: annotation values must be compile-time constants.
         property = EventConstants.EVENT_TOPIC + "=" + "wubu/catalog/PRODUCT_CREATED")
 @Designate(ocd = CountTaskConfig.class)

@@ -31,7 +31,9 @@ import org.wubu.platform.api.media.MediaKind;
  * those created before (or while the media store was stopped) by a sweep at start. Work runs on the
  * component's own thread, never on EventAdmin's.
  */
-@Component(service = EventHandler.class, property = EventConstants.EVENT_TOPIC + "=" + "wubu/catalog/PRODUCT_CREATED")
+// immediate: its start-up sweep must run even when no product-created event comes.
+@Component(service = EventHandler.class, immediate = true,
+        property = EventConstants.EVENT_TOPIC + "=" + "wubu/catalog/PRODUCT_CREATED")
 public class DemoProductImages implements EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoProductImages.class);

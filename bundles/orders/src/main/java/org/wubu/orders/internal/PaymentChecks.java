@@ -50,7 +50,7 @@ import org.wubu.platform.api.persistence.SchemaReady;
  * the component starts it also checks accepted orders that missed their event (the bundle was
  * stopped), up to {@link #CATCH_UP} of them.
  */
-@Component(service = {PaymentChecks.class, EventHandler.class},
+@Component(service = {PaymentChecks.class, EventHandler.class}, immediate = true,
         property = EventConstants.EVENT_TOPIC + "=" + PaymentChecks.ACCEPTED_TOPIC)
 public class PaymentChecks implements EventHandler {
 
