@@ -121,6 +121,10 @@ final class DerbyBackups {
                 if (n.startsWith(".") || n.endsWith(PARTIAL)) {
                     continue;
                 }
+                if (!Files.exists(dir.resolve(BackupManifest.FILE_NAME))) {
+                    // Not a database backup, e.g. orders/, the sealed daily order records (ORD-4).
+                    continue;
+                }
                 try {
                     out.add(manifest(dir));
                 } catch (IOException e) {

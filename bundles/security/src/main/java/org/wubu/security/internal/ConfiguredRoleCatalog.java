@@ -24,8 +24,8 @@ import org.wubu.security.api.RoleDefinition;
 @Component(service = RoleCatalog.class, configurationPid = "org.wubu.security.roles")
 public class ConfiguredRoleCatalog implements RoleCatalog {
 
-    /** Always granted to a dba (SEC-1: also back up and restore). */
-    static final Set<String> DBA_EXTRA = Set.of("backup.manage", "backup.read", "orders.verify");
+    /** Always granted to a dba (SEC-1: also back up and restore; orders.seal: the daily order records, ORD-4). */
+    static final Set<String> DBA_EXTRA = Set.of("backup.manage", "backup.read", "orders.verify", "orders.seal");
     /**
      * Granted to every editor and dba: deciding an approval step changes data, which a reader may
      * not; which steps a person decides still depends on their roles.

@@ -1,0 +1,51 @@
+package org.wubu.catalog.internal;
+
+import java.lang.reflect.Proxy;
+import java.util.Map;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.Persistence;
+import javax.sql.DataSource;
+import org.wubu.approvals.api.ApprovalService;
+import org.wubu.catalog.api.CatalogService;
+import org.wubu.catalog.api.ProductDraft;
+import org.wubu.catalog.api.ProductStatus;
+import org.wubu.platform.api.Caller;
+import org.wubu.platform.api.Money;
+import org.wubu.platform.api.ShopClock;
+import org.wubu.platform.api.audit.AuditService;
+import org.wubu.platform.api.persistence.SchemaReady;
+import org.wubu.testsupport.TestPlatform;
+
+/**
+ * The real catalog under the orders the seal tests place (test classpath only): its store on
+ * EclipseLink over the test database, with listed products created the way its demo data is, so no
+ * approvals are needed. In the catalog's package to reach that package-private step.
+ */
+public final class CatalogForSeals implements AutoCloseable {
+
+    public final CatalogService catalog;
+    private final CatalogStore store;
+    private final EntityManagerFactory emf;
+
+    public CatalogForSeals(DataSource ds, ShopClock clock, AuditService audit) {
+        emf = Persistence.createEntityManagerFactory("wubu-catalog", Map.of("javax.persistence.nonJtaDataSource", ds));
+        ApprovalService noApprovals = (ApprovalService) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ApprovalService.class}, (p, m, a) -> {
+                    throw new UnsupportedOperationException("the seal tests use no approvals");
+                });
+        store = new CatalogStore(emf, new SchemaReady() { }, clock, audit, noApprovals, TestPlatform.PRODUCTION);
+        catalog = store;
+    }
+
+    /** A listed product with its opening stock. */
+    public void listed(String sku, String price, long stock) {
+        store.insert(Caller.SYSTEM, new ProductDraft(sku, sku + " 中文", sku + " English", "", "", "test/seal", Money.cny(price)),
+                ProductStatus.LISTED, stock);
+    }
+
+    @Override
+    public void close() {
+        store.deactivate();
+        emf.close();
+    }
+}

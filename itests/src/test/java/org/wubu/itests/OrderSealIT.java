@@ -1,0 +1,130 @@
+package org.wubu.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.wubu.platform.api.ShopClock;
+
+/**
+ * The daily order record (ORD-4) on the real assembly in demo mode: with the seal time moved to a few
+ * seconds from now, the day's demo orders are sealed by the scheduler into data/backups/orders/&lt;date&gt;,
+ * listed and downloadable over REST for the dba level only, verified by {@code orders:seal-verify} and
+ * REST, and an edited records.jsonl is reported.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class OrderSealIT extends WubuTestSupport {
+
+    private static final String DEMO = "Demo-pass-2026";
+
+    @Configuration
+    public Option[] config() {
+        return OptionUtils.combine(super.config(), editConfigurationFilePut("etc/org.wubu.platform.cfg", "mode", "demo"));
+    }
+
+    @Test
+    public void aDayWithOrdersIsSealedVerifiedAndAnEditedFileIsCaught() throws Exception {
+        // Demo mode places a few orders at start; wait for them (the CS manager may read orders).
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        HttpResult orders;
+        do {
+            orders = http("GET", "/api/orders", null, basicAuth("csmanager", DEMO));
+            if (orders.status() == 200 && orders.body().contains("\"id\"")) {
+                break;
+            }
+            assertTrue("demo orders did not appear within 90 s: " + orders, System.nanoTime() < deadline);
+            sleep(500);
+        } while (true);
+
+        // Move the end of the day's window to 15 s from now: the scheduler seals it 1 s after that.
+        ShopClock clock = waitForService(ShopClock.class, null, Duration.ofSeconds(30));
+        ZonedDateTime end = ZonedDateTime.now(clock.zone()).plusSeconds(15).withNano(0);
+        String date = end.toLocalDate().toString();
+        ConfigurationAdmin cm = bundleContext.getService(bundleContext.getServiceReference(ConfigurationAdmin.class));
+        org.osgi.service.cm.Configuration seal = cm.getConfiguration("org.wubu.orders.seal", null);
+        Dictionary<String, Object> props = seal.getProperties() == null ? new Hashtable<>() : seal.getProperties();
+        props.put("time", end.format(DateTimeFormatter.ofPattern("HH:mm:ss")));
+        props.put("settleSeconds", "1");
+        seal.update(props);
+
+        HttpResult item = waitForHttp200As("it", "/api/orders-seals/" + date, Duration.ofSeconds(75));
+        long records = number(item.body(), "records");
+        assertTrue("the day's demo orders are in the seal: " + item.body(), records >= 2);
+        assertTrue(item.body(), item.body().contains("\"trigger\":\"schedule\""));
+
+        HttpResult list = http("GET", "/api/orders-seals", null, basicAuth("it", DEMO));
+        assertEquals(list.body(), 200, list.status());
+        assertTrue(list.body(), list.body().contains("\"date\":\"" + date + "\""));
+        HttpResult file = http("GET", "/api/orders-seals/" + date + "/records.jsonl", null, basicAuth("it", DEMO));
+        assertEquals(200, file.status());
+        assertEquals(records, file.body().lines().count());
+        HttpResult manifest = http("GET", "/api/orders-seals/" + date + "/manifest.json", null, basicAuth("it", DEMO));
+        assertTrue(manifest.body(), manifest.body().contains("\"rule\" : \"from <= occurredAt < to\""));
+        assertEquals("only the dba level", 403, http("GET", "/api/orders-seals", null, basicAuth("delivery", DEMO)).status());
+        assertEquals("a CS agent reads orders but not the sealed files", 403,
+                http("GET", "/api/orders-seals/" + date + "/records.jsonl", null, basicAuth("agent", DEMO)).status());
+
+        String intact = executeCommand("orders:seal-verify " + date);
+        assertTrue(intact, intact.contains(date + " intact, " + records + " records match the database"));
+        HttpResult verified = http("POST", "/api/orders-seals/" + date + "/verify", "", basicAuth("it", DEMO));
+        assertEquals(verified.body(), 200, verified.status());
+        assertTrue(verified.body(), verified.body().contains("\"ok\":true"));
+        String listed = executeCommand("orders:seal-list");
+        assertTrue(listed, listed.contains(date));
+        HttpResult health = get("/api/health");
+        assertTrue(health.body(), health.body().contains("orders-seal"));
+
+        // Someone edits the sealed file on disk.
+        Path records = Path.of(System.getProperty("karaf.data"), "backups", "orders", date, "records.jsonl");
+        List<String> lines = Files.readAllLines(records, StandardCharsets.UTF_8);
+        lines.set(0, lines.get(0).replace("\"actor\":\"", "\"actor\":\"x"));
+        Files.write(records, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        String broken = executeCommand("orders:seal-verify " + date);
+        assertTrue(broken, broken.contains(date + " differs: records.jsonl was changed after sealing"));
+        assertTrue(broken, broken.contains("differs in actor"));
+        HttpResult refused = http("POST", "/api/orders-seals/" + date + "/verify", "", basicAuth("it", DEMO));
+        assertTrue(refused.body(), refused.body().contains("\"ok\":false"));
+    }
+
+    private static HttpResult waitForHttp200As(String user, String path, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpResult last;
+        while (true) {
+            last = http("GET", path, null, basicAuth(user, DEMO));
+            if (last.status() == 200) {
+                return last;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new AssertionError("GET " + path + " as " + user + " did not answer 200 within " + timeout + "; last: " + last);
+            }
+            sleep(500);
+        }
+    }
+
+    private static long number(String json, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
+        assertTrue(field + " in " + json, m.find());
+        return Long.parseLong(m.group(1));
+    }
+}
