@@ -43,7 +43,38 @@ async function lists({ root, api, t, ui, formatTime, lang }) {
   await holder.firstChild.ready;
 }
 
-async function detail({ root, api, t, ui, formatTime, lang, readOnly }, id) {
+/** A UTC instant (as payloads store it) in the shop's zone, by the offset the server's clock reports. */
+function shopTime(iso, health, formatTime) {
+  const d = new Date(iso);
+  if (!iso || Number.isNaN(d.getTime())) return iso || '';
+  const m = /([+-])(\d{2}):(\d{2})$/.exec((health && health.time) || '');
+  const minutes = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  return formatTime(new Date(d.getTime() + minutes * 60000).toISOString());
+}
+
+/**
+ * A price change (catalog.price-change) laid out for the decision: the product, current → new price with
+ * the change in percent, and the planner's competitor evidence, from the request's payload.
+ */
+function priceChange({ t, ui, formatTime, formatMoney, health }, p) {
+  const { el } = ui;
+  const price = (amount) => formatMoney({ amount: Number(amount).toFixed(2), currency: p.currency });
+  const pct = Number(p.currentPrice) > 0 ? ((Number(p.newPrice) - Number(p.currentPrice)) / Number(p.currentPrice)) * 100 : null;
+  return el('dl', { class: 'facts', id: 'price-change' },
+    el('dt', {}, t('approvals.price.product')),
+    el('dd', {}, el('a', { href: '/console/catalog/products/' + encodeURIComponent(p.sku), id: 'price-change-product' }, p.sku)),
+    el('dt', {}, t('approvals.price.change')),
+    el('dd', { id: 'price-change-prices' }, price(p.currentPrice), ' → ', el('strong', {}, price(p.newPrice)),
+      pct == null ? '' : ' (' + (pct > 0 ? '+' : '') + pct.toFixed(1) + '%)'),
+    el('dt', {}, t('approvals.price.competitor')), el('dd', { id: 'price-change-competitor' }, p.competitor || ''),
+    el('dt', {}, t('approvals.price.theirPrice')), el('dd', { id: 'price-change-their-price' }, p.theirPrice == null ? '' : price(p.theirPrice)),
+    el('dt', {}, t('approvals.price.whereSeen')), el('dd', { id: 'price-change-where' }, p.whereSeen || ''),
+    el('dt', {}, t('approvals.price.seenAt')), el('dd', { id: 'price-change-seen-at' }, shopTime(p.seenAt, health, formatTime)),
+    el('dt', {}, t('approvals.price.reason')), el('dd', { id: 'price-change-reason' }, p.reason || ''));
+}
+
+async function detail(ctx, id) {
+  const { root, api, t, ui, formatTime, lang, readOnly } = ctx;
   const { el } = ui;
   root.append(el('p', {}, el('a', { href: '/console/approvals' }, '← ' + t('approvals.back'))));
   const body = el('div', { id: 'request-detail' });
@@ -65,7 +96,11 @@ async function detail({ root, api, t, ui, formatTime, lang, readOnly }, id) {
         el('td', {}, s.decision ? s.decision.decider + ' · ' + formatTime(s.decision.decidedAt) : (s.current ? t('approvals.waiting') : '')),
         el('td', {}, s.decision ? ui.badge(s.decision.decision === 'approve' ? 'ok' : 'bad', t('approvals.decision.' + s.decision.decision)) : ''),
         el('td', {}, s.decision && s.decision.comment ? s.decision.comment : '')))));
-    const rendered = r.rendered
+    const structured = r.kind === 'catalog.price-change' && r.payload && typeof r.payload === 'object';
+    const rendered = structured
+      ? el('div', { class: 'panel', id: 'request-rendered' }, el('h2', {}, t('approvals.change')), priceChange(ctx, r.payload),
+        el('p', { class: 'muted' }, t('approvals.price.note')))
+      : r.rendered
       ? el('div', { class: 'panel', id: 'request-rendered' }, el('h2', {}, t('approvals.change')), el('p', {}, r.rendered))
       : el('div', { class: 'panel' }, el('h2', {}, t('approvals.change')),
         el('p', { class: 'muted' }, t('approvals.noRendering')),

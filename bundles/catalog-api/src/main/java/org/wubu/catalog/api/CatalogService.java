@@ -72,6 +72,18 @@ public interface CatalogService {
     /** The product's price changes, newest first. */
     List<PriceHistoryEntry> priceHistory(Caller caller, String sku);
 
+    /** The most proposals {@link #priceProposals} answers at once. */
+    int MAX_PROPOSALS = 200;
+
+    /**
+     * Price proposals, newest first: of one product ({@code sku}) or of every product (null), in one
+     * status or in any (null), at most {@code limit} (1 .. {@link #MAX_PROPOSALS}). The content
+     * specialist finds here the approved proposals waiting to be applied.
+     *
+     * @since 1.2
+     */
+    List<PriceProposal> priceProposals(Caller caller, String sku, PriceProposalStatus status, int limit);
+
     /**
      * Asks that a draft or delisted product goes on sale ({@link #LISTING_PROPOSE}); submits a
      * {@link #LISTING_KIND} approval decided by the marketing director. Refused at once, naming every

@@ -4,7 +4,7 @@
  * specialist, a stock ledger of {@link org.wubu.catalog.api.StockMovement}s, and stock reservations
  * for other areas that cannot oversell. {@link org.wubu.catalog.api.CatalogEvents} names the topics.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 package org.wubu.catalog.api;
 
 import org.osgi.annotation.versioning.Version;

@@ -24,6 +24,7 @@ import org.wubu.catalog.api.CatalogService;
 import org.wubu.catalog.api.CompetitorEvidence;
 import org.wubu.catalog.api.PriceHistoryEntry;
 import org.wubu.catalog.api.PriceProposal;
+import org.wubu.catalog.api.PriceProposalStatus;
 import org.wubu.catalog.api.Product;
 import org.wubu.catalog.api.ProductDraft;
 import org.wubu.catalog.api.ProductPage;
@@ -43,6 +44,7 @@ import org.wubu.platform.web.Rest;
  * {@code GET products} ({@code status}, {@code q}, {@code after}, {@code limit}; keyset paged by SKU),
  * {@code POST products}, {@code GET|PUT products/{sku}} (PUT names the {@code version} it edits),
  * {@code POST products/{sku}/price-proposals}, {@code GET price-proposals/{id}},
+ * {@code GET products/{sku}/price-proposals} and {@code GET price-proposals} ({@code status}, {@code limit}; newest first),
  * {@code POST price-proposals/{id}/apply}, {@code GET products/{sku}/price-history},
  * {@code GET|POST products/{sku}/stock-movements},
  * {@code POST products/{sku}/listing-requests} and {@code POST products/{sku}/delisting-requests}
@@ -113,6 +115,13 @@ public class CatalogServlet extends HttpServlet {
                 Rest.json(resp, 200, Map.of("items", items));
             } else if (p.length == 2 && p[0].equals("price-proposals")) {
                 Rest.json(resp, 200, proposal(catalog.proposal(caller, id(p[1]))));
+            } else if ((p.length == 1 && p[0].equals("price-proposals"))
+                    || (p.length == 3 && p[0].equals("products") && p[2].equals("price-proposals"))) {
+                List<Map<String, Object>> items = catalog.priceProposals(caller, p.length == 3 ? p[1] : null,
+                        proposalStatus(Rest.param(req, "status")),
+                        Rest.intParam(req, "limit", 50, 1, CatalogService.MAX_PROPOSALS)).stream().map(this::proposal)
+                        .collect(Collectors.toList());
+                Rest.json(resp, 200, Map.of("items", items));
             } else {
                 throw new NotFoundException("catalog resource", String.join("/", p));
             }
@@ -208,6 +217,15 @@ public class CatalogServlet extends HttpServlet {
             return ProductStatus.valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new ValidationException("status must be draft, pending_listing, listed or delisted (got '" + s + "')",
+                    Map.of("status", "unknown"));
+        }
+    }
+
+    private static PriceProposalStatus proposalStatus(String s) {
+        try {
+            return s == null ? null : PriceProposalStatus.valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("status must be pending, approved_awaiting_apply, applied or rejected (got '" + s + "')",
                     Map.of("status", "unknown"));
         }
     }

@@ -430,6 +430,31 @@ public class CatalogStore implements CatalogService {
                 .map(PriceHistoryEntity::toEntry).collect(Collectors.toList()));
     }
 
+    @Override
+    public List<PriceProposal> priceProposals(Caller caller, String sku, PriceProposalStatus status, int limit) {
+        caller.require(READ);
+        if (limit < 1 || limit > MAX_PROPOSALS) {
+            throw new ValidationException("limit must be between 1 and " + MAX_PROPOSALS + " (got " + limit + ")", Map.of("limit", "out of range"));
+        }
+        if (sku != null) {
+            product(caller, sku);
+        }
+        // newest first by id; for one product the (SKU, ID) index serves it (Derby refuses "? IS NULL": build the filter)
+        String jpql = "SELECT p FROM PriceProposalEntity p WHERE 1 = 1" + (sku == null ? "" : " AND p.sku = :sku")
+                + (status == null ? "" : " AND p.status = :status") + " ORDER BY p.id DESC";
+        return read(em -> {
+            TypedQuery<PriceProposalEntity> q = em.createQuery(jpql, PriceProposalEntity.class);
+            if (sku != null) {
+                q.setParameter("sku", sku);
+            }
+            if (status != null) {
+                q.setParameter("status", status.name());
+            }
+            return q.setMaxResults(limit).getResultList().stream()
+                    .map(PriceProposalEntity::toProposal).collect(Collectors.toList());
+        });
+    }
+
     // ------------------------------------------------------------------ listing and abnormal delisting (CAT-2, CAT-3, CAT-7)
 
     static final int MAX_REASON = 480; // "abnormal: " + reason fits DELIST_REASON (500)

@@ -1,0 +1,488 @@
+package org.wubu.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runners.MethodSorters;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.json.Json;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.wubu.catalog.api.PriceProposalStatus;
+
+/**
+ * The catalog's console pages in a real browser (headless Debian Chromium, Selenium) against the real
+ * distribution in demo mode, with the real roles of CAT-1: the planner finds a product and proposes a
+ * new price with competitor evidence; the marketing director sees the old and new price and the evidence
+ * in the approvals inbox and approves; the price stays until the content specialist applies it on the
+ * product page, which then shows the new price and the history row. Also: a stale edit of the product's
+ * texts shows who changed it when, the pages leave the menu while the catalog bundle is stopped, and the
+ * warehouse records a receipt (in English) that the ledger shows. Screenshots go to {@code target/screenshots/catalog-*.png}.
+ *
+ * <p>Like {@link ConsoleBrowserIT} the container runs as a child process ({@link ConsoleAssembly}); every
+ * wait is bounded.
+ */
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class CatalogBrowserIT {
+
+    static final String DEMO = ConsoleBrowserIT.DEMO;
+    static final Duration WAIT = Duration.ofSeconds(15);
+    /** The catalog bundle creates the demo products off its activation thread; the console pages come with it. */
+    static final Duration CATALOG_READY = Duration.ofSeconds(60);
+
+    private static ConsoleAssembly wubu;
+    private static ChromeDriverService service;
+    private static WebDriver driver;
+    private static Path profile;
+    private static int shots;
+
+    @BeforeClass
+    public static void start() throws Exception {
+        for (String exe : List.of(ConsoleBrowserIT.CHROMIUM, ConsoleBrowserIT.CHROMEDRIVER)) {
+            if (!new File(exe).canExecute()) {
+                throw new IllegalStateException(exe + " is missing: apt-get install -y chromium chromium-driver fonts-wqy-zenhei"
+                        + " (.ci/run does it)");
+            }
+        }
+        try {
+            wubu = ConsoleAssembly.start(Path.of("target/catalog-browser-it/" + System.currentTimeMillis()).toAbsolutePath());
+            awaitCatalog();
+            profile = Files.createTempDirectory("wubu-chromium-");
+            service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(ConsoleBrowserIT.CHROMEDRIVER))
+                    .usingAnyFreePort()
+                    .withLogFile(new File("target/chromedriver-catalog.log"))
+                    .build();
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(ConsoleBrowserIT.CHROMIUM);
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--window-size=1280,1000", "--user-data-dir=" + profile,
+                    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", "--lang=zh-CN");
+            driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        } catch (Exception | Error e) {
+            stop();
+            throw e;
+        }
+        Files.createDirectories(ConsoleAssembly.screenshots().toPath());
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            driver = null;
+            if (service != null) {
+                service.stop();
+                service = null;
+            }
+            if (wubu != null) {
+                wubu.close();
+                wubu = null;
+            }
+            if (profile != null) {
+                try (Stream<Path> files = Files.walk(profile)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+                profile = null;
+            }
+        }
+    }
+
+    /** Waits (bounded) until the catalog's console bundle is active and the demo products exist. */
+    private static void awaitCatalog() throws InterruptedException {
+        Instant deadline = Instant.now().plus(CATALOG_READY);
+        String last = "";
+        while (Instant.now().isBefore(deadline)) {
+            ConsoleAssembly.Response health = wubu.request("GET", "/api/health", null, Map.of());
+            ConsoleAssembly.Response products = wubu.request("GET", "/api/catalog/products?status=LISTED&limit=1", null,
+                    ConsoleAssembly.basic("planner", DEMO));
+            last = health.status() + " / " + products.status() + " " + products.body();
+            if (health.body().contains("\"org.wubu.catalog.console\":\"ACTIVE") && products.status() == 200
+                    && products.body().contains("\"sku\"")) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the catalog and its console pages were not ready within " + CATALOG_READY + " (last: " + last + ")");
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    @Test
+    public void a_plannerProposesDirectorApprovesSpecialistAppliesAndTheProductPageShowsIt() throws IOException {
+        Map<String, Object> product = firstListed();
+        String sku = (String) product.get("sku");
+        BigDecimal old = new BigDecimal(amount(product.get("price")));
+        BigDecimal proposed = old.multiply(new BigDecimal("0.9")).setScale(2, RoundingMode.HALF_UP);
+        String oldText = "¥" + old.toPlainString();
+        String newText = "¥" + proposed.toPlainString();
+
+        // The planner finds the product by searching the list, opens it and proposes a price with evidence.
+        fresh();
+        login("planner", DEMO);
+        open("/console/catalog/products");
+        awaitPage("catalog.products");
+        await().until(d -> d.findElements(By.cssSelector("#products-table tbody tr")).size() > 1);
+        screenshot("products");
+        // keyset pages: the demo catalog has more than one page of 20
+        String firstRow = text(By.cssSelector("#products-table tbody tr"));
+        driver.findElement(By.cssSelector("#products-table button.next")).click();
+        await().until(ExpectedConditions.textToBe(By.cssSelector("#products-table .page-no"), "第 2 页"));
+        assertFalse(firstRow.equals(text(By.cssSelector("#products-table tbody tr"))));
+        WebElement q = driver.findElement(By.cssSelector("#product-filter input[name='q']"));
+        q.sendKeys(sku);
+        driver.findElement(By.id("product-search")).click();
+        await().until(d -> d.findElements(By.cssSelector("#products-table tbody tr")).size() == 1
+                && d.findElements(By.cssSelector("#products-table a.product-link[data-sku='" + sku + "']")).size() == 1);
+        screenshot("products-search");
+        driver.findElement(By.cssSelector("#products-table a.product-link[data-sku='" + sku + "']")).click();
+        awaitPage("catalog.products");
+        await().until(ExpectedConditions.textToBe(By.id("product-price"), oldText));
+        assertTrue("the planner may propose a price", present(By.id("propose-price")));
+        assertFalse("only the content specialist applies", present(By.id("record-movement")));
+        screenshot("product-planner");
+
+        driver.findElement(By.id("propose-price")).click();
+        WebElement form = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("propose-form")));
+        // without evidence the page names the missing fields (the server would refuse too)
+        form.findElement(By.name("newPrice")).sendKeys(proposed.toPlainString());
+        form.findElement(By.cssSelector("[data-role='submit']")).click();
+        await().until(d -> d.findElements(By.cssSelector("#propose-form .field-error[data-field='competitor']")).size() == 1);
+        screenshot("propose-missing-evidence");
+        form.findElement(By.name("competitor")).sendKeys("京东自营");
+        form.findElement(By.name("theirPrice")).sendKeys(proposed.subtract(BigDecimal.ONE).toPlainString());
+        form.findElement(By.name("whereSeen")).sendKeys("https://item.jd.example/" + sku);
+        assertFalse("the time seen is filled in with now", form.findElement(By.name("seenAt")).getAttribute("value").isBlank());
+        form.findElement(By.name("reason")).sendKeys("京东自营降价，跟进 10%");
+        screenshot("propose-form");
+        form.findElement(By.cssSelector("[data-role='submit']")).click();
+        await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("propose-dialog")));
+        WebElement row = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#price-proposals tbody tr")));
+        assertTrue(row.getText(), row.getText().contains(newText) && row.getText().contains("京东自营") && row.getText().contains("待审批"));
+        assertEquals("proposing changes nothing yet", oldText, text(By.id("product-price")));
+        screenshot("proposed");
+
+        Map<String, Object> proposal = latestProposal(sku);
+        long proposalId = ((Number) proposal.get("id")).longValue();
+        long approvalId = ((Number) proposal.get("approvalId")).longValue();
+        assertEquals(PriceProposalStatus.PENDING.name(), proposal.get("status"));
+        // the planner cannot decide their own request: the inbox does not offer it to them
+        assertFalse(wubu.request("GET", "/api/approvals/inbox", null, ConsoleAssembly.basic("planner", DEMO)).body()
+                .contains("\"id\":" + approvalId + ","));
+
+        // The marketing director sees what is asked in the inbox, with the evidence, and approves.
+        fresh();
+        login("director", DEMO);
+        open("/console/approvals");
+        awaitPage("approvals");
+        By link = By.cssSelector("#inbox-table a.request-link[data-id='" + approvalId + "']");
+        await().until(ExpectedConditions.visibilityOfElementLocated(link));
+        String inboxRow = driver.findElement(link).findElement(By.xpath("./ancestor::tr")).getText();
+        assertTrue(inboxRow, inboxRow.contains(sku) && inboxRow.contains(proposed.toPlainString()));
+        screenshot("director-inbox");
+        driver.findElement(link).click();
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("price-change")));
+        String prices = text(By.id("price-change-prices"));
+        assertTrue(prices, prices.contains(oldText) && prices.contains(newText) && prices.contains("-10.0%"));
+        assertEquals("京东自营", text(By.id("price-change-competitor")));
+        assertEquals("¥" + proposed.subtract(BigDecimal.ONE).toPlainString(), text(By.id("price-change-their-price")));
+        assertEquals("https://item.jd.example/" + sku, text(By.id("price-change-where")));
+        assertTrue(text(By.id("price-change-seen-at")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}"));
+        screenshot("director-request");
+        driver.findElement(By.id("approve")).click();
+        await().until(d -> d.findElements(By.id("decision-form")).isEmpty()
+                && d.findElements(By.cssSelector("#request-steps .badge.ok")).size() == 1);
+        awaitProposalStatus(proposalId, PriceProposalStatus.APPROVED_AWAITING_APPLY);
+        screenshot("director-approved");
+
+        // Approved, not applied: the price has not changed, for the director's browser nor the API.
+        open("/console/catalog/products/" + sku);
+        awaitPage("catalog.products");
+        await().until(ExpectedConditions.textToBe(By.id("product-price"), oldText));
+        assertFalse("the director does not apply", present(By.cssSelector("button.apply")));
+        assertEquals(old.toPlainString(), amount(product(sku).get("price")));
+
+        // The content specialist sees it on the dashboard and in the price changes, applies it on the product page.
+        fresh();
+        login("specialist", DEMO);
+        awaitPage("dashboard");
+        WebElement tile = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("tile-catalog-prices-to-apply")));
+        assertTrue(tile.getText(), Integer.parseInt(tile.findElement(By.className("value")).getText().replace("+", "")) >= 1);
+        screenshot("specialist-dashboard");
+        tile.click();
+        awaitPage("catalog.prices");
+        await().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#proposals-table button.apply[data-proposal='" + proposalId + "']")));
+        screenshot("specialist-price-changes");
+        driver.findElement(By.cssSelector("#proposals-table a.product-link[data-sku='" + sku + "']")).click();
+        awaitPage("catalog.products");
+        await().until(ExpectedConditions.textToBe(By.id("product-price"), oldText));
+        By apply = By.cssSelector("#price-proposals button.apply[data-proposal='" + proposalId + "']");
+        await().until(ExpectedConditions.elementToBeClickable(apply)).click();
+        WebElement confirm = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#apply-dialog [data-role='submit']")));
+        screenshot("specialist-apply-confirm");
+        confirm.click();
+        await().until(ExpectedConditions.textToBe(By.id("product-price"), newText));
+        await().until(d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("#price-history tbody tr"));
+            return !rows.isEmpty() && rows.get(0).getText().contains("specialist") && rows.get(0).getText().contains(oldText)
+                    && rows.get(0).getText().contains(newText) && rows.get(0).getText().contains("#" + proposalId);
+        });
+        String applied = text(By.cssSelector("#price-proposals tbody tr"));
+        assertTrue(applied, applied.contains("已执行") && applied.contains("specialist"));
+        assertFalse(present(apply));
+        screenshot("specialist-applied");
+
+        // The server agrees: the new price, the proposal applied, the history row first.
+        assertEquals(proposed.toPlainString(), amount(product(sku).get("price")));
+        assertEquals(PriceProposalStatus.APPLIED.name(), latestProposal(sku).get("status"));
+        Map<String, Object> newest = history(sku).get(0);
+        assertEquals(proposalId, ((Number) newest.get("proposalId")).longValue());
+        assertEquals("specialist", newest.get("changedBy"));
+        assertEquals(old.toPlainString(), amount(newest.get("oldPrice")));
+        assertEquals(proposed.toPlainString(), amount(newest.get("newPrice")));
+    }
+
+    @Test
+    public void b_aStaleEditSaysWhoChangedTheProductAndWhen() throws IOException {
+        Map<String, Object> product = firstListed();
+        String sku = (String) product.get("sku");
+        fresh();
+        login("specialist", DEMO);
+        open("/console/catalog/products/" + sku);
+        awaitPage("catalog.products");
+        driver.findElement(By.id("edit-product")).click();
+        WebElement form = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("edit-form")));
+
+        // Meanwhile the designer saves a change of the same product.
+        Map<String, Object> current = product(sku);
+        String body = "{\"titleZh\":" + quote((String) current.get("titleZh")) + ",\"titleEn\":" + quote((String) current.get("titleEn"))
+                + ",\"descriptionZh\":" + quote("设计师更新了描述") + ",\"descriptionEn\":" + quote("Description updated by the designer")
+                + ",\"category\":" + quote((String) current.get("category")) + ",\"version\":" + current.get("version") + "}";
+        ConsoleAssembly.Response saved = wubu.request("PUT", "/api/catalog/products/" + sku, body, ConsoleAssembly.basic("designer", DEMO));
+        assertEquals(saved.body(), 200, saved.status());
+
+        WebElement description = form.findElement(By.name("descriptionEn"));
+        description.clear();
+        description.sendKeys("Specialist's version");
+        form.findElement(By.cssSelector("[data-role='submit']")).click();
+        WebElement error = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#edit-form .form-error")));
+        assertTrue(error.getText(), error.getText().contains("designer") && error.getText().contains("重新加载"));
+        screenshot("edit-conflict");
+
+        // Reloading shows the designer's version; saving on top of it works.
+        driver.findElement(By.id("edit-reload")).click();
+        form = await().until(d -> {
+            List<WebElement> forms = d.findElements(By.id("edit-form"));
+            return forms.size() == 1 && "Description updated by the designer".equals(forms.get(0).findElement(By.name("descriptionEn"))
+                    .getAttribute("value")) ? forms.get(0) : null;
+        });
+        WebElement again = form.findElement(By.name("descriptionEn"));
+        again.clear();
+        again.sendKeys("Specialist's version");
+        form.findElement(By.cssSelector("[data-role='submit']")).click();
+        await().until(ExpectedConditions.textToBe(By.cssSelector("#product-description-en span"), "Specialist's version"));
+        assertTrue(text(By.id("product-updated")).contains("specialist"));
+        screenshot("edit-saved");
+    }
+
+    @Test
+    public void c_theCatalogPagesLeaveTheMenuWhileTheCatalogIsStoppedAndComeBack() throws Exception {
+        String sku = (String) firstListed().get("sku");
+        fresh();
+        login("specialist", DEMO);
+        awaitPage("dashboard");
+        assertTrue(present(By.id("menu-catalog-products")) && present(By.id("menu-catalog-prices")));
+
+        wubu.shell("it", DEMO, "bundle:stop " + CATALOG_BUNDLE);
+        try {
+            awaitMenuAfterReload("catalog-products", false);
+            assertFalse(present(By.id("menu-catalog-prices")));
+            assertFalse("the tile leaves with the catalog", present(By.id("tile-catalog-prices-to-apply")));
+            screenshot("catalog-stopped");
+        } finally {
+            wubu.shell("it", DEMO, "bundle:start " + CATALOG_BUNDLE);
+        }
+        awaitMenuAfterReload("catalog-products", true);
+        open("/console/catalog/products/" + sku);
+        awaitPage("catalog.products");
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("product-price")));
+        assertEquals(sku, ((String) product(sku).get("sku")));
+    }
+
+    @Test
+    public void d_theWarehouseRecordsAReceiptInEnglishAndTheLedgerShowsIt() throws IOException {
+        Map<String, Object> product = firstListed();
+        String sku = (String) product.get("sku");
+        long stock = ((Number) product.get("stock")).longValue();
+        fresh();
+        login("warehouse", DEMO);
+        awaitPage("dashboard");
+        new Select(driver.findElement(By.id("lang"))).selectByValue("en");
+        await().until(ExpectedConditions.textToBe(By.cssSelector("#menu-catalog-products span"), "Products"));
+        open("/console/catalog/products/" + sku);
+        awaitPage("catalog.products");
+        WebElement record = await().until(ExpectedConditions.elementToBeClickable(By.id("record-movement")));
+        assertEquals("Record stock movement", record.getText());
+        assertFalse("the warehouse proposes no price", present(By.id("propose-price")));
+        assertFalse("nor edits texts", present(By.id("edit-product")));
+        record.click();
+        WebElement form = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("movement-form")));
+        new Select(form.findElement(By.name("kind"))).selectByValue("RECEIPT");
+        form.findElement(By.name("quantity")).sendKeys("-3");
+        form.findElement(By.name("why")).sendKeys("Delivery note DN-" + System.currentTimeMillis() % 100000);
+        form.findElement(By.cssSelector("[data-role='submit']")).click();
+        // a receipt is never negative: the page says so next to the field
+        await().until(d -> d.findElements(By.cssSelector("#movement-form .field-error[data-field='quantity']")).size() == 1);
+        WebElement quantity = form.findElement(By.name("quantity"));
+        quantity.clear();
+        quantity.sendKeys("12");
+        form.findElement(By.cssSelector("[data-role='submit']")).click();
+        await().until(ExpectedConditions.textToBe(By.id("product-stock"), Long.toString(stock + 12)));
+        String newest = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#stock-ledger tbody tr"))).getText();
+        assertTrue(newest, newest.contains("Receipt") && newest.contains("+12") && newest.contains("warehouse"));
+        screenshot("warehouse-receipt-english");
+        assertEquals(stock + 12, ((Number) product(sku).get("stock")).longValue());
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    static final String CATALOG_BUNDLE = "org.wubu.catalog";
+
+    /** Reloads the dashboard (bounded) until the menu entry has left or come back. */
+    private static void awaitMenuAfterReload(String id, boolean present) {
+        new WebDriverWait(driver, CATALOG_READY, Duration.ofMillis(500)).until(d -> {
+            d.get(wubu.url("/console/dashboard"));
+            new WebDriverWait(d, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#content[data-ready='true']")));
+            return d.findElements(By.id("menu-" + id)).isEmpty() != present;
+        });
+    }
+
+    private static final Json JSON = new Json();
+
+    private static Map<String, Object> json(String body) {
+        return JSON.toType(body, Json.MAP_TYPE);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> firstListed() {
+        ConsoleAssembly.Response r = wubu.request("GET", "/api/catalog/products?status=LISTED&limit=1", null, ConsoleAssembly.basic("planner", DEMO));
+        assertEquals(r.body(), 200, r.status());
+        return ((List<Map<String, Object>>) json(r.body()).get("items")).get(0);
+    }
+
+    private static Map<String, Object> product(String sku) {
+        ConsoleAssembly.Response r = wubu.request("GET", "/api/catalog/products/" + sku, null, ConsoleAssembly.basic("planner", DEMO));
+        assertEquals(r.body(), 200, r.status());
+        return json(r.body());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> history(String sku) {
+        ConsoleAssembly.Response r = wubu.request("GET", "/api/catalog/products/" + sku + "/price-history", null,
+                ConsoleAssembly.basic("planner", DEMO));
+        assertEquals(r.body(), 200, r.status());
+        return (List<Map<String, Object>>) json(r.body()).get("items");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> latestProposal(String sku) {
+        ConsoleAssembly.Response r = wubu.request("GET", "/api/catalog/products/" + sku + "/price-proposals?limit=1", null,
+                ConsoleAssembly.basic("planner", DEMO));
+        assertEquals(r.body(), 200, r.status());
+        return ((List<Map<String, Object>>) json(r.body()).get("items")).get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String amount(Object money) {
+        return (String) ((Map<String, Object>) money).get("amount");
+    }
+
+    /** The approval is carried out by the engine after the decision (asynchronously): wait for it, bounded. */
+    private static void awaitProposalStatus(long id, PriceProposalStatus status) {
+        new WebDriverWait(driver, WAIT, Duration.ofMillis(250)).until(d -> status.name().equals(
+                json(wubu.request("GET", "/api/catalog/price-proposals/" + id, null, ConsoleAssembly.basic("planner", DEMO)).body()).get("status")));
+    }
+
+    private static String quote(String s) {
+        return JSON.toJson(s);
+    }
+
+    private static WebDriverWait await() {
+        return new WebDriverWait(driver, WAIT);
+    }
+
+    /** A browser without login, cookies or remembered language. */
+    private static void fresh() {
+        driver.get(wubu.url("/console/login"));
+        ((JavascriptExecutor) driver).executeScript("localStorage.clear(); sessionStorage.clear();");
+        driver.manage().deleteAllCookies();
+    }
+
+    private static void login(String user, String password) {
+        driver.get(wubu.url("/console/login"));
+        WebElement name = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        await().until(d -> !d.findElement(By.id("login-submit")).getText().isBlank());
+        name.clear();
+        name.sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
+        await().until(ExpectedConditions.not(ExpectedConditions.urlContains("/console/login")));
+    }
+
+    private static void open(String path) {
+        driver.get(wubu.url(path));
+    }
+
+    /** Waits until the shell has drawn the page with this id. */
+    private static void awaitPage(String id) {
+        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#content[data-page='" + id + "'][data-ready='true']")));
+    }
+
+    private static boolean present(By by) {
+        return !driver.findElements(by).isEmpty();
+    }
+
+    private static String text(By by) {
+        return driver.findElement(by).getText();
+    }
+
+    private static void screenshot(String name) throws IOException {
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Path target = ConsoleAssembly.screenshots().toPath().resolve(String.format("catalog-%02d-%s.png", ++shots, name));
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
