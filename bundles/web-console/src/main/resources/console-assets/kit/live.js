@@ -1,5 +1,5 @@
 // Live updates over Server-Sent Events: one EventSource per page on GET /api/console/events, which
-// streams the Wubu events the user may see ("approvals", "backups", "audit"; see ConsoleEvents). The
+// streams the Wubu events the user may see ("approvals", "backups", "audit", "orders"; see ConsoleEvents). The
 // browser reconnects by itself; when the server refused the stream (e.g. the session ended) it tries
 // again after a while. Subscribe to "ready" to refresh after every (re)connection, since events sent
 // while disconnected are not repeated.
