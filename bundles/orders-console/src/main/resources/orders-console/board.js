@@ -10,6 +10,7 @@ import { useStyles, STATES, money, orderLink, stateBadge, confirmationClock, tic
 const SOUND = 'wubu.orders.sound';
 const NEWEST = 25;
 const COUNT_PAGE = 200;
+const FRESH_MS = 10000;
 let audio = null;
 
 function beep() {
@@ -67,6 +68,7 @@ async function board(ctx) {
   let maxId = 0;
   let confirmations = confirmationClock(null);
   let refreshes = 0;
+  const freshUntil = new Map(); // new orders keep their cue for a while, even when an event redraws the list
 
   async function count(state) {
     const page = (await api('/api/orders?state=' + state + '&limit=' + COUNT_PAGE)).data;
@@ -126,7 +128,9 @@ async function board(ctx) {
     drawCounts(countList);
     listTitle.textContent = filter ? t('orders.board.newestIn', { state: t('orders.state.' + filter) }) : t('orders.board.newest');
     const fresh = known ? list.filter((o) => !known.has(o.id) && o.id > maxId) : [];
-    body.replaceChildren(...list.map((o) => row(o, fresh.includes(o))));
+    const now = Date.now();
+    fresh.forEach((o) => freshUntil.set(o.id, now + FRESH_MS));
+    body.replaceChildren(...list.map((o) => row(o, (freshUntil.get(o.id) || 0) > now)));
     empty.hidden = list.length > 0;
     table.hidden = list.length === 0;
     known = known || new Set();

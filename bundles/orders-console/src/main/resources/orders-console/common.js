@@ -255,7 +255,14 @@ export async function packDialog(ctx, orderId, onChange) {
       try {
         await api('/api/orders/packing/' + orderId, { method: 'POST', body: { lines } });
       } catch (e) {
-        if (e.status === 409 && e.code === 'pack-mismatch' && onChange) await onChange();
+        if (e.status === 409 && e.code === 'pack-mismatch') {
+          // the server's reason in the user's language: what differs, line by line; the refusal is on the timeline
+          const d = e.details || {};
+          ui.showErrors(form, { '': [t('orders.pack.mismatch', { record: d.recordId })].concat((d.differences || []).map((x) =>
+            t('orders.pack.difference', { sku: x.sku, expected: x.expected, found: x.found }))) });
+          if (onChange) await onChange();
+          return false;
+        }
         return refusal(ctx, form, e);
       }
       ui.toast(t('orders.pack.done', { id: orderId }), 'ok');
