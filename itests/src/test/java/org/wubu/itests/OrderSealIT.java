@@ -28,7 +28,7 @@ import org.wubu.platform.api.ShopClock;
 
 /**
  * The daily order record (ORD-4) on the real assembly in demo mode: with the seal time moved to a few
- * seconds from now, the day's demo orders are sealed by the scheduler into data/backups/orders/&lt;date&gt;,
+ * seconds from now, the day's demo orders are sealed by the scheduler into &lt;folder&gt;/&lt;date&gt;,
  * listed and downloadable over REST for the dba level only, verified by {@code orders:seal-verify} and
  * REST, and an edited records.jsonl is reported.
  */
@@ -57,18 +57,22 @@ public class OrderSealIT extends WubuTestSupport {
             sleep(500);
         } while (true);
 
-        // Move the end of the day's window to 15 s from now: the scheduler seals it 1 s after that.
+        // Move the end of the day's window to 30 s from now (the scheduler seals it 1 s after that; 30 s leave slack
+        // for a slow reconfiguration), into a fresh folder: at start the seal of the last 18:00 may already have
+        // been written, before the demo orders existed.
         ShopClock clock = waitForService(ShopClock.class, null, Duration.ofSeconds(30));
-        ZonedDateTime end = ZonedDateTime.now(clock.zone()).plusSeconds(15).withNano(0);
+        ZonedDateTime end = ZonedDateTime.now(clock.zone()).plusSeconds(30).withNano(0);
         String date = end.toLocalDate().toString();
         ConfigurationAdmin cm = bundleContext.getService(bundleContext.getServiceReference(ConfigurationAdmin.class));
         org.osgi.service.cm.Configuration seal = cm.getConfiguration("org.wubu.orders.seal", null);
         Dictionary<String, Object> props = seal.getProperties() == null ? new Hashtable<>() : seal.getProperties();
         props.put("time", end.format(DateTimeFormatter.ofPattern("HH:mm:ss")));
         props.put("settleSeconds", "1");
+        Path folder = Path.of(System.getProperty("karaf.data"), "backups", "orders-it");
+        props.put("folder", folder.toString());
         seal.update(props);
 
-        HttpResult item = waitForHttp200As("it", "/api/orders-seals/" + date, Duration.ofSeconds(75));
+        HttpResult item = waitForHttp200As("it", "/api/orders-seals/" + date, Duration.ofSeconds(120));
         long records = number(item.body(), "records");
         assertTrue("the day's demo orders are in the seal: " + item.body(), records >= 2);
         assertTrue(item.body(), item.body().contains("\"trigger\":\"schedule\""));
@@ -96,10 +100,10 @@ public class OrderSealIT extends WubuTestSupport {
         assertTrue(health.body(), health.body().contains("orders-seal"));
 
         // Someone edits the sealed file on disk.
-        Path records = Path.of(System.getProperty("karaf.data"), "backups", "orders", date, "records.jsonl");
-        List<String> lines = Files.readAllLines(records, StandardCharsets.UTF_8);
+        Path sealed = folder.resolve(date).resolve("records.jsonl");
+        List<String> lines = Files.readAllLines(sealed, StandardCharsets.UTF_8);
         lines.set(0, lines.get(0).replace("\"actor\":\"", "\"actor\":\"x"));
-        Files.write(records, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(sealed, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         String broken = executeCommand("orders:seal-verify " + date);
         assertTrue(broken, broken.contains(date + " differs: records.jsonl was changed after sealing"));
         assertTrue(broken, broken.contains("differs in actor"));

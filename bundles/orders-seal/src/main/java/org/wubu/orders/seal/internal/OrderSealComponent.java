@@ -112,7 +112,7 @@ public class OrderSealComponent implements OrderSeals, HealthCheck {
             return t;
         }) : null;
         if (executor != null) {
-            executor.execute(this::runAndScheduleNext);
+            executor.execute(() -> runAndScheduleNext("catch-up"));
         }
     }
 
@@ -150,8 +150,12 @@ public class OrderSealComponent implements OrderSeals, HealthCheck {
 
     // ---- scheduling ---------------------------------------------------------------------------
 
-    private void runAndScheduleNext() {
-        sealDueQuietly("catch-up");
+    /**
+     * Seals what is due, then schedules the next run at the next due time. A run that fires a little
+     * early (the executor's clock is not the wall clock) finds nothing due and is simply rescheduled.
+     */
+    private void runAndScheduleNext(String trigger) {
+        sealDueQuietly(trigger);
         if (executor.isShutdown()) {
             return;
         }
@@ -161,10 +165,7 @@ public class OrderSealComponent implements OrderSeals, HealthCheck {
             next = now.plus(RETRY);
         }
         long delay = Math.max(0, Duration.between(now, next).toMillis());
-        executor.schedule(() -> {
-            sealDueQuietly("schedule");
-            runAndScheduleNext();
-        }, delay, TimeUnit.MILLISECONDS);
+        executor.schedule(() -> runAndScheduleNext("schedule"), delay, TimeUnit.MILLISECONDS);
         LOG.info("Next daily order record check at {}", next.atZone(windows.zone()));
     }
 
