@@ -5,7 +5,7 @@
 // their confirmation time and turn red when it ran out (ORD-2).
 // REST: GET /api/orders?state=&limit= (counts: one page of at most 200 per state, "200+" beyond),
 // GET /api/orders?limit=25, GET /api/orders/confirmations?limit=200.
-import { useStyles, STATES, money, orderLink, stateBadge, confirmationClock, tick } from './common.js';
+import { useStyles, STATES, money, orderLink, stateBadge, kindText, confirmationClock, tick } from './common.js';
 
 const SOUND = 'wubu.orders.sound';
 const NEWEST = 25;
@@ -144,7 +144,7 @@ async function board(ctx) {
 
   const soon = debounce(refresh, 150);
   live('orders', (d) => {
-    liveState.textContent = t('orders.board.lastEvent', { kind: d && d.event, id: d && d.orderId });
+    liveState.textContent = t('orders.board.lastEvent', { kind: kindText(t, d && d.event), id: d && d.orderId });
     soon();
   });
   live('ready', () => { liveState.textContent = t('orders.board.live'); soon(); });

@@ -138,7 +138,8 @@ public class OrdersBrowserIT {
             last = health.status() + " / " + queue.status() + " / " + products.status();
             if (health.body().contains("\"org.wubu.orders.console\":\"ACTIVE") && queue.status() == 200 && products.status() == 200) {
                 long best = 0;
-                for (Map<String, Object> p : (List<Map<String, Object>>) JSON.toType(products.body(), Json.MAP_TYPE).get("items")) {
+                Map<String, Object> page = JSON.toType(products.body(), Json.MAP_TYPE);
+                for (Map<String, Object> p : (List<Map<String, Object>>) page.get("items")) {
                     long stock = ((Number) p.get("stock")).longValue();
                     if (stock > best) {
                         best = stock;
@@ -159,6 +160,18 @@ public class OrdersBrowserIT {
 
     @Test
     public void aNewOrderAppearsLiveIsConfirmedPackedAfterARefusalShippedAndDeliveredAndTheTimelineShowsIt() throws IOException {
+        try {
+            scenario();
+        } catch (RuntimeException | AssertionError e) {
+            // what the page showed when it failed (toasts carry the API's refusals)
+            screenshot("failed");
+            List<WebElement> toasts = driver.findElements(By.cssSelector("#toasts .toast"));
+            throw new AssertionError(e.getMessage() + "\n page toasts: "
+                    + toasts.stream().map(WebElement::getText).collect(Collectors.joining(" | ")), e);
+        }
+    }
+
+    private void scenario() throws IOException {
         // The CS agent has the board open and the live stream connected.
         fresh();
         login("agent", DEMO);
@@ -229,7 +242,13 @@ public class OrdersBrowserIT {
         });
         awaitOrderPage(id, "CONFIRMED");
         assertFalse("delivery does not confirm", present(By.id("action-confirm")));
+        ((JavascriptExecutor) driver).executeScript("window.wubuErrors = [];"
+                + "addEventListener('error', (e) => wubuErrors.push(String(e.message)));"
+                + "addEventListener('unhandledrejection', (e) => wubuErrors.push(String(e.reason && (e.reason.stack || e.reason))));");
         driver.findElement(By.id("action-pack")).click();
+        await().until(d -> present(By.id("pack-dialog")) || present(By.cssSelector("#toasts .toast.error"))
+                || !((List<?>) ((JavascriptExecutor) d).executeScript("return window.wubuErrors")).isEmpty());
+        assertTrue("the pick list opens: " + ((JavascriptExecutor) driver).executeScript("return window.wubuErrors"), present(By.id("pack-dialog")));
         WebElement pack = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("pack-dialog")));
         assertTrue("the notes come first on the pick list", pack.findElement(By.id("pack-notes")).getText().contains(NOTE));
         pack.findElement(By.name("sku-0")).sendKeys("WRONG-" + sku);
@@ -334,6 +353,8 @@ public class OrdersBrowserIT {
     private static void awaitOrderPage(long id, String state) {
         awaitPage("orders.board");
         await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#order-page[data-order='" + id + "'][data-state='" + state + "']")));
+        // the page follows the order live: act once its stream is connected and the page has settled
+        await().until(d -> "ready".equals(((JavascriptExecutor) d).executeScript("return document.documentElement.dataset.live")));
     }
 
     /** A bounded wait that reads elements again when the live page redrew them meanwhile. */
