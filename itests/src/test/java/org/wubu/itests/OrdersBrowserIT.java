@@ -91,7 +91,8 @@ public class OrdersBrowserIT {
                     "--window-size=1280,1100", "--user-data-dir=" + profile,
                     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", "--lang=zh-CN");
             driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            // generous: other builds share this machine, and a stalled renderer is not what this test is about
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(90));
             driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
         } catch (Exception | Error e) {
             stop();
@@ -166,8 +167,11 @@ public class OrdersBrowserIT {
             // what the page showed when it failed (toasts carry the API's refusals)
             screenshot("failed");
             List<WebElement> toasts = driver.findElements(By.cssSelector("#toasts .toast"));
+            ConsoleAssembly.Response orders = wubu.request("GET", "/api/orders?limit=1", null, ConsoleAssembly.basic("delivery", DEMO));
+            threadDump();
             throw new AssertionError(e.getMessage() + "\n page toasts: "
-                    + toasts.stream().map(WebElement::getText).collect(Collectors.joining(" | ")), e);
+                    + toasts.stream().map(WebElement::getText).collect(Collectors.joining(" | "))
+                    + "\n the server now answers GET /api/orders?limit=1 with " + orders.status() + " " + orders.body(), e);
         }
     }
 
@@ -304,6 +308,24 @@ public class OrdersBrowserIT {
     }
 
     // ------------------------------------------------------------------------------------------------
+
+    /** The container's threads (jcmd, bounded) into target/orders-browser-it-threads.txt, to see what a stalled request waits for. */
+    private static void threadDump() {
+        ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("org.apache.karaf.main.Main"))
+                .forEach(p -> {
+                    try {
+                        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                                Long.toString(p.pid()), "Thread.print")
+                                .redirectErrorStream(true).redirectOutput(new File("target/orders-browser-it-threads.txt")).start();
+                        if (!jcmd.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                            jcmd.destroyForcibly();
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        // a diagnostic only
+                    }
+                });
+    }
 
     private static final Json JSON = new Json();
 
