@@ -33,6 +33,17 @@ function attach(type) {
   });
 }
 
+// A page left for another one may stay in the browser's back/forward cache with its stream open, and a
+// browser allows only six connections to one server: a few pages later every request of the new page would
+// wait. So the stream closes when the page is hidden and opens again if the page comes back from the cache.
+addEventListener('pagehide', () => {
+  if (source) source.close();
+  source = null;
+});
+addEventListener('pageshow', (ev) => {
+  if (ev.persisted && !source && handlers.size) connect();
+});
+
 /** Calls handler(data) for every event of this type; answers a function that stops it. */
 export function live(type, handler) {
   const fresh = !handlers.has(type);
