@@ -251,7 +251,7 @@ public class OrdersIT extends WubuTestSupport {
             // Put it back as it was, guard included, for the other scenarios of this container.
             s.executeUpdate("UPDATE ORD_ORDER SET ADDRESS = '杭州市西湖区文三路 20 号' WHERE ID = " + id);
             s.executeUpdate("CREATE TRIGGER ORD_ORDER_NO_UPDATE AFTER UPDATE ON ORD_ORDER FOR EACH STATEMENT"
-                    + " INSERT INTO ORD_5_REFUSAL VALUES (1)");
+                    + " INSERT INTO ORD_5_REFUSAL VALUES ('ORD_ORDER', 1)");
         }
         String again = executeCommand("orders:verify", Duration.ofSeconds(60));
         assertTrue(again, again.contains("Orders intact, "));
