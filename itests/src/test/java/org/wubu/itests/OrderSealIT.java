@@ -120,7 +120,8 @@ public class OrderSealIT extends WubuTestSupport {
                 return last;
             }
             if (System.nanoTime() - deadline >= 0) {
-                throw new AssertionError("GET " + path + " as " + user + " did not answer 200 within " + timeout + "; last: " + last);
+                throw new AssertionError("GET " + path + " as " + user + " did not answer 200 within " + timeout + "; last: " + last
+                        + "; health: " + get("/api/health").body());
             }
             sleep(500);
         }

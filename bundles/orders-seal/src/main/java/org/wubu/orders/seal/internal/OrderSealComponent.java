@@ -155,7 +155,15 @@ public class OrderSealComponent implements OrderSeals, HealthCheck {
      * early (the executor's clock is not the wall clock) finds nothing due and is simply rescheduled.
      */
     private void runAndScheduleNext(String trigger) {
-        sealDueQuietly(trigger);
+        try {
+            sealDueQuietly(trigger);
+        } finally {
+            // Whatever happened, the next run is scheduled: a failure must not end the daily record.
+            scheduleNext();
+        }
+    }
+
+    private void scheduleNext() {
         if (executor.isShutdown()) {
             return;
         }
@@ -166,13 +174,15 @@ public class OrderSealComponent implements OrderSeals, HealthCheck {
         }
         long delay = Math.max(0, Duration.between(now, next).toMillis());
         executor.schedule(() -> runAndScheduleNext("schedule"), delay, TimeUnit.MILLISECONDS);
-        LOG.info("Next daily order record check at {}", next.atZone(windows.zone()));
+        LOG.info("Next daily order record check at {} ({}, folder {})", next.atZone(windows.zone()), windows, folder.path());
     }
 
     private void sealDueQuietly(String trigger) {
         try {
             sealDue(trigger);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // Linkage errors too: the executor would swallow them without a trace.
+            lastFailure = clock.now() + ": " + e;
             LOG.error("The daily order record ({}) failed: {}", trigger, e.getMessage(), e);
         }
     }
