@@ -1,5 +1,5 @@
 // Live updates over Server-Sent Events: one EventSource per page on GET /api/console/events, which
-// streams the Wubu events the user may see ("approvals", "backups", "audit"; see ConsoleEvents). The
+// streams the Wubu events the user may see ("approvals", "backups", "audit", "orders"; see ConsoleEvents). The
 // browser reconnects by itself; when the server refused the stream (e.g. the session ended) it tries
 // again after a while. Subscribe to "ready" to refresh after every (re)connection, since events sent
 // while disconnected are not repeated.
@@ -32,6 +32,17 @@ function attach(type) {
     }
   });
 }
+
+// A page left for another one may stay in the browser's back/forward cache with its stream open, and a
+// browser allows only six connections to one server: a few pages later every request of the new page would
+// wait. So the stream closes when the page is hidden and opens again if the page comes back from the cache.
+addEventListener('pagehide', () => {
+  if (source) source.close();
+  source = null;
+});
+addEventListener('pageshow', (ev) => {
+  if (ev.persisted && !source && handlers.size) connect();
+});
 
 /** Calls handler(data) for every event of this type; answers a function that stops it. */
 export function live(type, handler) {

@@ -58,6 +58,9 @@ public class ConsoleEvents implements EventHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String APPROVALS = Topics.ROOT + "/approvals/";
     private static final String BACKUP = Topics.ROOT + "/backup/";
+    private static final String ORDERS = Topics.ROOT + "/orders/";
+    /** Who may follow the orders live (ORD-1); the orders' own permission, named here to keep the console free of their API. */
+    static final String ORDERS_READ = "orders.read";
 
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(threads("wubu-console-events-heartbeat"));
@@ -116,6 +119,8 @@ public class ConsoleEvents implements EventHandler {
      *     the subject, the payload or who acted;</li>
      * <li>{@code wubu/backup/*} → {@code backups} with {@code backup.read}: {@code {"event","name"}};</li>
      * <li>{@code wubu/audit/RECORDED} → {@code audit} with {@code audit.read}: {@code {"event","sequence"}};</li>
+     * <li>{@code wubu/orders/<KIND>} → {@code orders} with {@code orders.read}: {@code {"event","orderId","recordId","state",
+     *     "previousState"}} (the live board, ORD-1), never the customer, the payload or who acted;</li>
      * <li>anything else: nothing.</li>
      * </ul>
      */
@@ -137,6 +142,13 @@ public class ConsoleEvents implements EventHandler {
             name = "audit";
             data.put("event", "RECORDED");
             data.put("sequence", event.getProperty("sequence"));
+        } else if (topic.startsWith(ORDERS) && caller.hasPermission(ORDERS_READ)) {
+            name = "orders";
+            data.put("event", topic.substring(ORDERS.length()));
+            data.put("orderId", event.getProperty("orderId"));
+            data.put("recordId", event.getProperty("recordId"));
+            data.put("state", event.getProperty("state"));
+            data.put("previousState", event.getProperty("previousState"));
         } else {
             return Optional.empty();
         }

@@ -38,6 +38,20 @@ public class ConsoleEventsTest {
     }
 
     @Test
+    public void orderEventsGoToOrderReadersWithoutCustomerOrActor() {
+        Event accepted = new Event("wubu/orders/ACCEPTED", Map.of("orderId", 42L, "recordId", 318L, "sequence", 2L, "kind", "ACCEPTED",
+                "state", "ACCEPTED", "previousState", "NEW", "actor", "storefront", "subject", "order:42"));
+        assertTrue(ConsoleEvents.message(accepted, PLANNER).isEmpty());
+        Caller agent = new Caller("agent", Set.of("cs-agent"), Set.of("orders.read", "orders.confirm"));
+        String frame = ConsoleEvents.message(accepted, agent).orElseThrow();
+        assertEquals("event: orders\ndata: {\"event\":\"ACCEPTED\",\"orderId\":42,\"recordId\":318,\"state\":\"ACCEPTED\","
+                + "\"previousState\":\"NEW\"}\n\n", frame);
+        assertFalse(frame.contains("storefront"));
+        Caller manager = new Caller("csmanager", Set.of("cs-manager"), Set.of("orders.*"));
+        assertTrue(ConsoleEvents.message(accepted, manager).isPresent());
+    }
+
+    @Test
     public void otherTopicsAreNotStreamed() {
         assertTrue(ConsoleEvents.message(new Event("wubu/persistence/SCHEMA_MIGRATED", Map.of("subject", "org.wubu.audit")), IT).isEmpty());
         assertTrue(ConsoleEvents.message(new Event("wubu/security/ACCOUNT_CREATED", Map.of()), Caller.SYSTEM).isEmpty());

@@ -1,0 +1,429 @@
+package org.wubu.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.json.Json;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The orders' console pages in a real browser (headless Debian Chromium, Selenium) against the real
+ * distribution in demo mode, with the real roles: the CS agent has the live board open (ORD-1) when the
+ * storefront posts a new order over HTTP (with an Idempotency-Key); the order appears on the board within
+ * {@link #LIVE} without a reload and flashes; the agent sees it in the confirmation queue with its countdown
+ * and records the confirmation call on the order page, where the customer's note is shown first (ORD-2);
+ * delivery packs it with one wrong SKU, which the server refuses and records (the dialog shows the reason),
+ * then with the right one (ORD-7), ships it and records the delivery (ORD-8); the order page's timeline
+ * shows every step (ORD-3). Screenshots go to {@code target/screenshots/orders-*.png}.
+ *
+ * <p>Like {@link ConsoleBrowserIT} the container runs as a child process ({@link ConsoleAssembly}); every
+ * wait is bounded.
+ */
+public class OrdersBrowserIT {
+
+    static final String DEMO = ConsoleBrowserIT.DEMO;
+    static final Duration WAIT = Duration.ofSeconds(15);
+    /** How fast a new order must reach the open board (ORD-1 asks for a second; the margin is for a loaded test machine). */
+    static final Duration LIVE = Duration.ofSeconds(5);
+    /** The orders' console bundle, the demo products and the workflow start off their activation threads. */
+    static final Duration ORDERS_READY = Duration.ofSeconds(90);
+    static final String NOTE = "请工作日送货，勿放发票";
+
+    private static ConsoleAssembly wubu;
+    private static ChromeDriverService service;
+    private static WebDriver driver;
+    private static Path profile;
+    private static int shots;
+    private static String sku;
+    private static String price;
+
+    @BeforeClass
+    public static void start() throws Exception {
+        for (String exe : List.of(ConsoleBrowserIT.CHROMIUM, ConsoleBrowserIT.CHROMEDRIVER)) {
+            if (!new File(exe).canExecute()) {
+                throw new IllegalStateException(exe + " is missing: apt-get install -y chromium chromium-driver fonts-wqy-zenhei"
+                        + " (.ci/run does it)");
+            }
+        }
+        try {
+            wubu = ConsoleAssembly.start(Path.of("target/orders-browser-it/" + System.currentTimeMillis()).toAbsolutePath());
+            awaitOrders();
+            profile = Files.createTempDirectory("wubu-chromium-");
+            service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(ConsoleBrowserIT.CHROMEDRIVER))
+                    .usingAnyFreePort()
+                    .withLogFile(new File("target/chromedriver-orders.log"))
+                    .build();
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(ConsoleBrowserIT.CHROMIUM);
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--window-size=1280,1100", "--user-data-dir=" + profile,
+                    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", "--lang=zh-CN");
+            driver = new ChromeDriver(service, options);
+            // generous: other builds share this machine, and a stalled renderer is not what this test is about
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(90));
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        } catch (Exception | Error e) {
+            stop();
+            throw e;
+        }
+        Files.createDirectories(ConsoleAssembly.screenshots().toPath());
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            driver = null;
+            if (service != null) {
+                service.stop();
+                service = null;
+            }
+            if (wubu != null) {
+                wubu.close();
+                wubu = null;
+            }
+            if (profile != null) {
+                try (Stream<Path> files = Files.walk(profile)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+                profile = null;
+            }
+        }
+    }
+
+    /** Waits (bounded) for the orders' console bundle, the workflow REST and a listed demo product with stock. */
+    @SuppressWarnings("unchecked")
+    private static void awaitOrders() throws InterruptedException {
+        Instant deadline = Instant.now().plus(ORDERS_READY);
+        String last = "";
+        while (Instant.now().isBefore(deadline)) {
+            ConsoleAssembly.Response health = wubu.request("GET", "/api/health", null, Map.of());
+            ConsoleAssembly.Response queue = wubu.request("GET", "/api/orders/confirmations", null, ConsoleAssembly.basic("agent", DEMO));
+            ConsoleAssembly.Response products = wubu.request("GET", "/api/catalog/products?status=LISTED&limit=200", null,
+                    ConsoleAssembly.basic("csmanager", DEMO));
+            last = health.status() + " / " + queue.status() + " / " + products.status();
+            if (health.body().contains("\"org.wubu.orders.console\":\"ACTIVE") && queue.status() == 200 && products.status() == 200) {
+                long best = 0;
+                Map<String, Object> page = JSON.toType(products.body(), Json.MAP_TYPE);
+                for (Map<String, Object> p : (List<Map<String, Object>>) page.get("items")) {
+                    long stock = ((Number) p.get("stock")).longValue();
+                    if (stock > best) {
+                        best = stock;
+                        sku = (String) p.get("sku");
+                        price = (String) ((Map<String, Object>) p.get("price")).get("amount");
+                    }
+                }
+                if (best >= 5) {
+                    return;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the orders and their console pages were not ready within " + ORDERS_READY + " (last: " + last + ")");
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    @Test
+    public void aNewOrderAppearsLiveIsConfirmedPackedAfterARefusalShippedAndDeliveredAndTheTimelineShowsIt() throws IOException {
+        try {
+            scenario();
+        } catch (RuntimeException | AssertionError e) {
+            // what the page showed when it failed (toasts carry the API's refusals)
+            screenshot("failed");
+            List<WebElement> toasts = driver.findElements(By.cssSelector("#toasts .toast"));
+            ConsoleAssembly.Response orders = wubu.request("GET", "/api/orders?limit=1", null, ConsoleAssembly.basic("delivery", DEMO));
+            threadDump();
+            throw new AssertionError(e.getMessage() + "\n page toasts: "
+                    + toasts.stream().map(WebElement::getText).collect(Collectors.joining(" | "))
+                    + "\n the server now answers GET /api/orders?limit=1 with " + orders.status() + " " + orders.body(), e);
+        }
+    }
+
+    private void scenario() throws IOException {
+        // The CS agent has the board open and the live stream connected.
+        fresh();
+        login("agent", DEMO);
+        open("/console/orders");
+        awaitPage("orders.board");
+        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#order-board:not([data-refreshed='0'])")));
+        await().until(d -> "ready".equals(((JavascriptExecutor) d).executeScript("return document.documentElement.dataset.live")));
+        assertTrue("counts per state", present(By.cssSelector("#state-counts a[data-state='ACCEPTED']")));
+        assertFalse("the sound cue is off by default", driver.findElement(By.id("board-sound")).isSelected());
+        screenshot("board");
+
+        // The storefront posts an order; the open page must not reload to show it.
+        ((JavascriptExecutor) driver).executeScript("window.wubuBoardMarker = 'still-here';");
+        long accepted = count("ACCEPTED");
+        long id = placeOrder(2);
+        Instant posted = Instant.now();
+        By row = By.cssSelector("#board-orders tr[data-order='" + id + "']");
+        new WebDriverWait(driver, LIVE, Duration.ofMillis(100)).until(ExpectedConditions.presenceOfElementLocated(row));
+        Duration took = Duration.between(posted, Instant.now());
+        assertEquals("no reload: the board was updated in place", "still-here",
+                ((JavascriptExecutor) driver).executeScript("return window.wubuBoardMarker"));
+        // later events of the same intake (payment check) redraw the list: read the row afresh each time
+        await().until(d -> d.findElement(row).getAttribute("class").contains("fresh"));
+        await().until(d -> {
+            String line = d.findElement(row).getText();
+            return line.contains("浏览器测试") && line.contains("待确认") && line.contains("剩余");
+        });
+        await().until(d -> count("ACCEPTED") >= accepted + 1);
+        screenshot("board-new-order-" + took.toMillis() + "ms");
+
+        // The agent finds it in the confirmation queue with its countdown and opens it.
+        open("/console/orders/confirmations");
+        awaitPage("orders.confirmations");
+        By queued = By.cssSelector("#confirmation-queue tr[data-order='" + id + "']");
+        await().until(d -> d.findElement(queued).getText().contains("剩余") && d.findElement(queued).getText().contains("139 1234 5678"));
+        screenshot("confirmation-queue");
+        await().until(d -> {
+            d.findElement(queued).findElement(By.cssSelector("a.order-link")).click();
+            return true;
+        });
+        awaitOrderPage(id, "ACCEPTED");
+        assertTrue("the customer's note is shown first", text(By.id("order-notes")).contains(NOTE));
+        assertTrue(text(By.id("order-lines")).contains(sku));
+        assertFalse("the agent does not pack", present(By.id("action-pack")));
+        screenshot("order-accepted");
+
+        driver.findElement(By.id("action-confirm")).click();
+        WebElement confirm = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
+        confirm.findElement(By.name("note")).sendKeys("客户确认收货地址");
+        screenshot("confirm-dialog");
+        confirm.findElement(By.cssSelector("[data-role='submit']")).click();
+        await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-dialog")));
+        awaitOrderPage(id, "CONFIRMED");
+        await().until(d -> present(By.cssSelector("#order-timeline tr[data-kind='CONFIRMED']")));
+        screenshot("order-confirmed");
+
+        // Delivery picks it from the packing queue and packs it: one wrong SKU first.
+        fresh();
+        login("delivery", DEMO);
+        open("/console/orders/packing");
+        awaitPage("orders.packing");
+        By link = By.cssSelector("#packing-queue a.order-link[data-order='" + id + "']");
+        await().until(ExpectedConditions.presenceOfElementLocated(link));
+        screenshot("packing-queue");
+        await().until(d -> {
+            d.findElement(link).click();
+            return true;
+        });
+        awaitOrderPage(id, "CONFIRMED");
+        assertFalse("delivery does not confirm", present(By.id("action-confirm")));
+        ((JavascriptExecutor) driver).executeScript("window.wubuErrors = [];"
+                + "addEventListener('error', (e) => wubuErrors.push(String(e.message)));"
+                + "addEventListener('unhandledrejection', (e) => wubuErrors.push(String(e.reason && (e.reason.stack || e.reason))));");
+        driver.findElement(By.id("action-pack")).click();
+        await().until(d -> present(By.id("pack-dialog")) || present(By.cssSelector("#toasts .toast.error"))
+                || !((List<?>) ((JavascriptExecutor) d).executeScript("return window.wubuErrors")).isEmpty());
+        assertTrue("the pick list opens: " + ((JavascriptExecutor) driver).executeScript("return window.wubuErrors"), present(By.id("pack-dialog")));
+        WebElement pack = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("pack-dialog")));
+        assertTrue("the notes come first on the pick list", pack.findElement(By.id("pack-notes")).getText().contains(NOTE));
+        pack.findElement(By.name("sku-0")).sendKeys("WRONG-" + sku);
+        pack.findElement(By.name("qty-0")).sendKeys("2");
+        pack.findElement(By.cssSelector("[data-role='submit']")).click();
+        WebElement refusal = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#pack-dialog .form-error")));
+        assertTrue("the server's refusal is shown: " + refusal.getText(), refusal.getText().contains("WRONG-" + sku));
+        assertTrue("the dialog stays open", driver.findElement(By.id("pack-dialog")).isDisplayed());
+        await().until(d -> present(By.cssSelector("#order-timeline tr[data-kind='PACK_MISMATCH']")));
+        assertEquals("the order is not packed", "CONFIRMED", stateOf(id));
+        screenshot("pack-refused");
+
+        WebElement scan = pack.findElement(By.name("sku-0"));
+        scan.clear();
+        scan.sendKeys(sku);
+        pack.findElement(By.cssSelector("[data-role='submit']")).click();
+        await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("pack-dialog")));
+        awaitOrderPage(id, "PACKED");
+        screenshot("order-packed");
+
+        driver.findElement(By.id("action-ship")).click();
+        WebElement ship = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("ship-dialog")));
+        ship.findElement(By.cssSelector("[data-role='submit']")).click();
+        await().until(d -> d.findElements(By.cssSelector("#ship-dialog .field-error[data-field='trackingNumber']")).size() == 1);
+        ship.findElement(By.name("carrier")).sendKeys("顺丰速运");
+        ship.findElement(By.name("trackingNumber")).sendKeys("SF" + (1000000000L + id));
+        screenshot("ship-dialog");
+        ship.findElement(By.cssSelector("[data-role='submit']")).click();
+        await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("ship-dialog")));
+        awaitOrderPage(id, "SHIPPED");
+
+        driver.findElement(By.id("action-deliver")).click();
+        WebElement deliver = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("deliver-dialog")));
+        deliver.findElement(By.name("note")).sendKeys("前台代收");
+        deliver.findElement(By.cssSelector("[data-role='submit']")).click();
+        await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("deliver-dialog")));
+        awaitOrderPage(id, "DELIVERED");
+
+        // The timeline shows every step, the same records the REST API has, in order.
+        List<String> expected = records(id);
+        await().until(d -> timeline().equals(expected));
+        List<String> kinds = timeline();
+        for (String step : List.of("CREATED", "ACCEPTED", "CONFIRMED", "PACK_MISMATCH", "PACKED", "SHIPPED", "DELIVERED")) {
+            assertTrue(step + " in " + kinds, kinds.contains(step));
+        }
+        assertTrue(kinds.toString(), kinds.indexOf("PACK_MISMATCH") < kinds.indexOf("PACKED")
+                && kinds.indexOf("CONFIRMED") < kinds.indexOf("PACK_MISMATCH") && kinds.indexOf("SHIPPED") < kinds.indexOf("DELIVERED"));
+        String timelineText = text(By.id("order-timeline"));
+        assertTrue(timelineText, timelineText.contains("delivery") && timelineText.contains("agent") && timelineText.contains("顺丰速运")
+                && timelineText.contains("SF" + (1000000000L + id)));
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('order-timeline').scrollIntoView()");
+        screenshot("timeline");
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    /** The container's threads (jcmd, bounded) into target/orders-browser-it-threads.txt, to see what a stalled request waits for. */
+    private static void threadDump() {
+        ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("org.apache.karaf.main.Main"))
+                .forEach(p -> {
+                    try {
+                        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                                Long.toString(p.pid()), "Thread.print")
+                                .redirectErrorStream(true).redirectOutput(new File("target/orders-browser-it-threads.txt")).start();
+                        if (!jcmd.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                            jcmd.destroyForcibly();
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        // a diagnostic only
+                    }
+                });
+    }
+
+    private static final Json JSON = new Json();
+
+    private static Map<String, Object> json(String body) {
+        return JSON.toType(body, Json.MAP_TYPE);
+    }
+
+    /** The storefront's intake (demo: the CS manager may place orders), with a fresh Idempotency-Key. */
+    private static long placeOrder(int quantity) {
+        String total = new BigDecimal(price).multiply(BigDecimal.valueOf(quantity)).toPlainString();
+        String body = "{\"customer\":{\"name\":\"浏览器测试\",\"phone\":\"139 1234 5678\"},\"address\":\"杭州市西湖区文三路 1 号\","
+                + "\"lines\":[{\"sku\":" + JSON.toJson(sku) + ",\"quantity\":" + quantity + ",\"unitPrice\":{\"amount\":\"" + price
+                + "\",\"currency\":\"CNY\"}}],\"payment\":{\"method\":\"alipay\",\"amount\":{\"amount\":\"" + total
+                + "\",\"currency\":\"CNY\"},\"transactionRef\":\"IT-BROWSER-" + UUID.randomUUID() + "\"},\"note\":" + JSON.toJson(NOTE)
+                + ",\"source\":\"storefront\"}";
+        Map<String, String> headers = new HashMap<>(ConsoleAssembly.basic("csmanager", DEMO));
+        headers.put("Idempotency-Key", "it-browser-" + UUID.randomUUID());
+        ConsoleAssembly.Response r = wubu.request("POST", "/api/orders", body, headers);
+        assertEquals(r.body(), 201, r.status());
+        return ((Number) json(r.body()).get("id")).longValue();
+    }
+
+    private static String stateOf(long id) {
+        ConsoleAssembly.Response r = wubu.request("GET", "/api/orders/" + id, null, ConsoleAssembly.basic("agent", DEMO));
+        assertEquals(r.body(), 200, r.status());
+        return (String) json(r.body()).get("state");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> records(long id) {
+        ConsoleAssembly.Response r = wubu.request("GET", "/api/orders/" + id + "/records", null, ConsoleAssembly.basic("agent", DEMO));
+        assertEquals(r.body(), 200, r.status());
+        return ((List<Map<String, Object>>) json(r.body()).get("items")).stream().map(m -> (String) m.get("kind")).collect(Collectors.toList());
+    }
+
+    /** The board's count for a state, as the page shows it. */
+    private static long count(String state) {
+        List<WebElement> a = driver.findElements(By.cssSelector("#state-counts a[data-state='" + state + "']"));
+        return a.isEmpty() ? -1 : Long.parseLong(a.get(0).getAttribute("data-count"));
+    }
+
+    private static List<String> timeline() {
+        return driver.findElements(By.cssSelector("#order-timeline tbody tr")).stream().map(e -> e.getAttribute("data-kind"))
+                .collect(Collectors.toList());
+    }
+
+    private static void awaitOrderPage(long id, String state) {
+        awaitPage("orders.board");
+        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#order-page[data-order='" + id + "'][data-state='" + state + "']")));
+        // the page follows the order live: act once its stream is connected and the page has settled
+        await().until(d -> "ready".equals(((JavascriptExecutor) d).executeScript("return document.documentElement.dataset.live")));
+    }
+
+    /** A bounded wait that reads elements again when the live page redrew them meanwhile. */
+    private static WebDriverWait await() {
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** A browser without login, cookies or remembered language. */
+    private static void fresh() {
+        driver.get(wubu.url("/console/login"));
+        ((JavascriptExecutor) driver).executeScript("localStorage.clear(); sessionStorage.clear();");
+        driver.manage().deleteAllCookies();
+    }
+
+    private static void login(String user, String password) {
+        driver.get(wubu.url("/console/login"));
+        WebElement name = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        await().until(d -> !d.findElement(By.id("login-submit")).getText().isBlank());
+        name.clear();
+        name.sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
+        await().until(ExpectedConditions.not(ExpectedConditions.urlContains("/console/login")));
+    }
+
+    private static void open(String path) {
+        driver.get(wubu.url(path));
+    }
+
+    /** Waits until the shell has drawn the page with this id. */
+    private static void awaitPage(String id) {
+        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#content[data-page='" + id + "'][data-ready='true']")));
+    }
+
+    private static boolean present(By by) {
+        return !driver.findElements(by).isEmpty();
+    }
+
+    private static String text(By by) {
+        return driver.findElement(by).getText();
+    }
+
+    private static void screenshot(String name) throws IOException {
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Path target = ConsoleAssembly.screenshots().toPath().resolve(String.format("orders-%02d-%s.png", ++shots, name));
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
