@@ -222,7 +222,7 @@ public class OrdersBrowserIT {
         assertFalse("the agent does not pack", present(By.id("action-pack")));
         screenshot("order-accepted");
 
-        driver.findElement(By.id("action-confirm")).click();
+        clickFresh(By.id("action-confirm"));
         WebElement confirm = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
         confirm.findElement(By.name("note")).sendKeys("客户确认收货地址");
         screenshot("confirm-dialog");
@@ -249,7 +249,7 @@ public class OrdersBrowserIT {
         ((JavascriptExecutor) driver).executeScript("window.wubuErrors = [];"
                 + "addEventListener('error', (e) => wubuErrors.push(String(e.message)));"
                 + "addEventListener('unhandledrejection', (e) => wubuErrors.push(String(e.reason && (e.reason.stack || e.reason))));");
-        driver.findElement(By.id("action-pack")).click();
+        clickFresh(By.id("action-pack"));
         await().until(d -> present(By.id("pack-dialog")) || present(By.cssSelector("#toasts .toast.error"))
                 || !((List<?>) ((JavascriptExecutor) d).executeScript("return window.wubuErrors")).isEmpty());
         assertTrue("the pick list opens: " + ((JavascriptExecutor) driver).executeScript("return window.wubuErrors"), present(By.id("pack-dialog")));
@@ -273,7 +273,7 @@ public class OrdersBrowserIT {
         awaitOrderPage(id, "PACKED");
         screenshot("order-packed");
 
-        driver.findElement(By.id("action-ship")).click();
+        clickFresh(By.id("action-ship"));
         WebElement ship = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("ship-dialog")));
         ship.findElement(By.cssSelector("[data-role='submit']")).click();
         await().until(d -> d.findElements(By.cssSelector("#ship-dialog .field-error[data-field='trackingNumber']")).size() == 1);
@@ -284,7 +284,7 @@ public class OrdersBrowserIT {
         await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("ship-dialog")));
         awaitOrderPage(id, "SHIPPED");
 
-        driver.findElement(By.id("action-deliver")).click();
+        clickFresh(By.id("action-deliver"));
         WebElement deliver = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("deliver-dialog")));
         deliver.findElement(By.name("note")).sendKeys("前台代收");
         deliver.findElement(By.cssSelector("[data-role='submit']")).click();
@@ -380,6 +380,14 @@ public class OrdersBrowserIT {
     }
 
     /** A bounded wait that reads elements again when the live page redrew them meanwhile. */
+    /** Finds and clicks again while the live page re-renders under the finger (a stale element is retried, bounded). */
+    private static void clickFresh(By by) {
+        await().until(d -> {
+            d.findElement(by).click();
+            return true;
+        });
+    }
+
     private static WebDriverWait await() {
         WebDriverWait wait = new WebDriverWait(driver, WAIT);
         wait.ignoring(StaleElementReferenceException.class);
