@@ -1,9 +1,7 @@
 package org.wubu.catalog.internal;
 
 import java.io.IOException;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +63,23 @@ public class CatalogServlet extends HttpServlet {
 
     /** Money in JSON. */
     public record MoneyBody(String amount, String currency) {
+
+        /** The amount as Money (CNY when no currency is given), or null when absent; 400 naming the field when invalid. */
+        Money toMoney(String field) {
+            if (amount == null) {
+                return null;
+            }
+            try {
+                return Money.of(amount, currency == null ? "CNY" : currency);
+            } catch (ValidationException e) {
+                throw new ValidationException(field + ": " + e.getMessage(), Map.of(field, "invalid"));
+            }
+        }
+    }
+
+    /** {@link MoneyBody#toMoney} of a body field that may be absent. */
+    static Money money(String field, MoneyBody m) {
+        return m == null ? null : m.toMoney(field);
     }
 
     /** Body of POST products and PUT products/{sku}. */
@@ -106,7 +121,7 @@ public class CatalogServlet extends HttpServlet {
         Rest.handle(resp, () -> {
             Caller caller = Rest.caller(req);
             caller.require(CatalogService.READ); // the servlet's declared permission, before any path is resolved
-            String[] p = path(req);
+            String[] p = Rest.segments(req);
             if (p.length == 1 && p[0].equals("products")) {
                 ProductPage page = catalog.list(caller, new ProductQuery(status(Rest.param(req, "status")), Rest.param(req, "q"),
                         Rest.param(req, "after"), Rest.intParam(req, "limit", ProductQuery.DEFAULT_LIMIT, 1, ProductQuery.MAX_LIMIT),
@@ -155,7 +170,7 @@ public class CatalogServlet extends HttpServlet {
         Rest.handle(resp, () -> {
             Caller caller = Rest.caller(req);
             caller.require(CatalogService.READ); // the servlet's declared permission, before any path is resolved
-            String[] p = path(req);
+            String[] p = Rest.segments(req);
             if (p.length == 1 && p[0].equals("products")) {
                 ProductBody b = Rest.body(req, ProductBody.class);
                 Product created = catalog.create(caller, new ProductDraft(b.sku(), b.titleZh(), b.titleEn(), b.descriptionZh(),
@@ -167,7 +182,7 @@ public class CatalogServlet extends HttpServlet {
                 Money newPrice = money("newPrice", b.newPrice());
                 Money theirs = b.theirPrice() == null ? null : money("theirPrice", b.theirPrice());
                 PriceProposal created = catalog.proposePrice(caller, p[1], newPrice,
-                        new CompetitorEvidence(b.competitor(), theirs, b.whereSeen(), time("seenAt", b.seenAt())), b.reason());
+                        new CompetitorEvidence(b.competitor(), theirs, b.whereSeen(), Rest.instant("seenAt", b.seenAt())), b.reason());
                 resp.setHeader("Location", req.getContextPath() + "/catalog/price-proposals/" + created.id());
                 Rest.json(resp, 201, proposal(created));
             } else if (p.length == 3 && p[0].equals("products")
@@ -202,7 +217,7 @@ public class CatalogServlet extends HttpServlet {
         Rest.handle(resp, () -> {
             Caller caller = Rest.caller(req);
             caller.require(CatalogService.READ); // the servlet's declared permission, before any path is resolved
-            String[] p = path(req);
+            String[] p = Rest.segments(req);
             if (p.length == 2 && p[0].equals("products")) {
                 ProductBody b = Rest.body(req, ProductBody.class);
                 if (b.version() == null) {
@@ -215,12 +230,6 @@ public class CatalogServlet extends HttpServlet {
                 throw new NotFoundException("catalog resource", String.join("/", p));
             }
         });
-    }
-
-    private static String[] path(HttpServletRequest req) {
-        String p = req.getPathInfo();
-        p = p == null ? "" : p.replaceAll("^/+|/+$", "");
-        return p.isEmpty() ? new String[0] : p.split("/");
     }
 
     private static long id(String s) {
@@ -261,33 +270,6 @@ public class CatalogServlet extends HttpServlet {
         } catch (IllegalArgumentException e) {
             throw new ValidationException("kind must be RECEIPT, SALE, RETURN or COUNT_ADJUSTMENT (got '" + s + "')",
                     Map.of("kind", "unknown"));
-        }
-    }
-
-    private static Money money(String field, MoneyBody m) {
-        if (m == null || m.amount() == null) {
-            return null;
-        }
-        try {
-            return Money.of(m.amount(), m.currency() == null ? "CNY" : m.currency());
-        } catch (ValidationException e) {
-            throw new ValidationException(field + ": " + e.getMessage(), Map.of(field, "invalid"));
-        }
-    }
-
-    private static Instant time(String field, String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(s.trim()).toInstant();
-        } catch (DateTimeException e) {
-            try {
-                return Instant.parse(s.trim());
-            } catch (DateTimeException e2) {
-                throw new ValidationException(field + " must be an ISO-8601 time with offset, e.g. 2026-11-27T18:00:00+08:00 (got '"
-                        + s + "')", Map.of(field, "not a time"));
-            }
         }
     }
 

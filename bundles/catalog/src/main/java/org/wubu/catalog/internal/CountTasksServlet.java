@@ -61,7 +61,7 @@ public class CountTasksServlet extends HttpServlet {
         Rest.handle(resp, () -> {
             Caller caller = Rest.caller(req);
             caller.require(CatalogService.READ); // the servlet's declared permission, before any path is resolved
-            String[] p = path(req);
+            String[] p = Rest.segments(req);
             if (p.length == 0) {
                 int limit = Rest.intParam(req, "limit", 50, 1, StockCountService.MAX_TASKS);
                 List<CountTask> tasks = counts.tasks(caller, status(Rest.param(req, "status")), Rest.longParam(req, "before"), limit);
@@ -85,7 +85,7 @@ public class CountTasksServlet extends HttpServlet {
         Rest.handle(resp, () -> {
             Caller caller = Rest.caller(req);
             caller.require(CatalogService.READ); // the servlet's declared permission, before any path is resolved
-            String[] p = path(req);
+            String[] p = Rest.segments(req);
             if (p.length == 2 && p[1].equals("lines")) {
                 long id = id(p[0]);
                 LineBody b = Rest.body(req, LineBody.class);
@@ -108,12 +108,6 @@ public class CountTasksServlet extends HttpServlet {
                 throw new NotFoundException("count resource", String.join("/", p));
             }
         });
-    }
-
-    private static String[] path(HttpServletRequest req) {
-        String p = req.getPathInfo();
-        p = p == null ? "" : p.replaceAll("^/+|/+$", "");
-        return p.isEmpty() ? new String[0] : p.split("/");
     }
 
     private static long id(String s) {

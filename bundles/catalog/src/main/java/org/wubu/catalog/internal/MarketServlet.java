@@ -1,9 +1,7 @@
 package org.wubu.catalog.internal;
 
 import java.io.IOException;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,11 +48,9 @@ public class MarketServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     /** Money in JSON. */
-    public record MoneyBody(String amount, String currency) {
-    }
 
     /** Body of POST records. */
-    public record RecordBody(String sku, String competitor, MoneyBody price, String whereSeen, String seenAt, String note) {
+    public record RecordBody(String sku, String competitor, CatalogServlet.MoneyBody price, String whereSeen, String seenAt, String note) {
     }
 
     private final transient MarketWatchService market;
@@ -71,7 +67,7 @@ public class MarketServlet extends HttpServlet {
         Rest.handle(resp, () -> {
             Caller caller = Rest.caller(req);
             caller.require(CatalogService.READ); // the servlet's declared permission, before any path is resolved
-            String[] p = path(req);
+            String[] p = Rest.segments(req);
             if (p.length == 1 && p[0].equals("records")) {
                 int limit = Rest.intParam(req, "limit", 50, 1, MarketWatchService.MAX_RECORDS);
                 List<CompetitorPrice> records = market.records(caller, Rest.param(req, "sku"), Rest.longParam(req, "before"), limit);
@@ -99,12 +95,12 @@ public class MarketServlet extends HttpServlet {
         Rest.handle(resp, () -> {
             Caller caller = Rest.caller(req);
             caller.require(CatalogService.READ); // the servlet's declared permission, before any path is resolved
-            String[] p = path(req);
+            String[] p = Rest.segments(req);
             if (p.length == 1 && p[0].equals("records")) {
                 caller.require(MarketWatchService.MARKET_EDIT);
                 RecordBody b = Rest.body(req, RecordBody.class);
                 CompetitorPrice stored = market.record(caller, new CompetitorPriceDraft(b.sku(), b.competitor(),
-                        money("price", b.price()), b.whereSeen(), time("seenAt", b.seenAt()), b.note()));
+                        CatalogServlet.money("price", b.price()), b.whereSeen(), Rest.instant("seenAt", b.seenAt()), b.note()));
                 Rest.json(resp, 201, record(stored));
             } else {
                 throw new NotFoundException("market resource", String.join("/", p));
@@ -139,42 +135,6 @@ public class MarketServlet extends HttpServlet {
                 ? WeeklySummaryCsv.Language.EN : WeeklySummaryCsv.Language.ZH;
     }
 
-    private static String[] path(HttpServletRequest req) {
-        String p = req.getPathInfo();
-        p = p == null ? "" : p.replaceAll("^/+|/+$", "");
-        return p.isEmpty() ? new String[0] : p.split("/");
-    }
-
-    private static Money money(String field, MoneyBody m) {
-        if (m == null || m.amount() == null) {
-            return null;
-        }
-        try {
-            return Money.of(m.amount(), m.currency() == null ? "CNY" : m.currency());
-        } catch (ValidationException e) {
-            throw new ValidationException(field + ": " + e.getMessage(), Map.of(field, "invalid"));
-        }
-    }
-
-    private static Instant time(String field, String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(s.trim()).toInstant();
-        } catch (DateTimeException e) {
-            throw new ValidationException(field + " must be an ISO-8601 time with offset, e.g. 2026-11-27T18:00:00+08:00 (got '"
-                    + s + "')", Map.of(field, "not a time"));
-        }
-    }
-
-    private static Map<String, Object> money(Money m) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("amount", m.amount().toPlainString());
-        r.put("currency", m.currency().getCurrencyCode());
-        return r;
-    }
-
     private String at(Instant i) {
         return i == null ? null : i.atZone(clock.zone()).toOffsetDateTime().toString();
     }
@@ -184,7 +144,7 @@ public class MarketServlet extends HttpServlet {
         m.put("id", c.id());
         m.put("sku", c.sku());
         m.put("competitor", c.competitor());
-        m.put("price", money(c.price()));
+        m.put("price", CatalogServlet.money(c.price()));
         m.put("whereSeen", c.whereSeen());
         m.put("seenAt", at(c.seenAt()));
         m.put("note", c.note());
@@ -221,13 +181,13 @@ public class MarketServlet extends HttpServlet {
         m.put("sku", g.sku());
         m.put("titleZh", g.titleZh());
         m.put("titleEn", g.titleEn());
-        m.put("ourPrice", money(g.ourPrice()));
+        m.put("ourPrice", CatalogServlet.money(g.ourPrice()));
         m.put("competitor", g.latest().competitor());
-        m.put("theirPrice", money(g.latest().price()));
+        m.put("theirPrice", CatalogServlet.money(g.latest().price()));
         m.put("whereSeen", g.latest().whereSeen());
         m.put("seenAt", at(g.latest().seenAt()));
         m.put("recordId", g.latest().id());
-        m.put("gap", money(g.gap()));
+        m.put("gap", CatalogServlet.money(g.gap()));
         m.put("gapPercent", g.gapPercent() == null ? null : g.gapPercent().toPlainString());
         return m;
     }

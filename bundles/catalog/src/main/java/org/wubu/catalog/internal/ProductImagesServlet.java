@@ -84,7 +84,7 @@ public class ProductImagesServlet extends HttpServlet {
     protected void doDelete(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Rest.handle(resp, () -> {
             Caller caller = caller(req);
-            String[] p = parts(req);
+            String[] p = Rest.segments(req);
             String sku = sku(req, true);
             String mediaId = p.length == 2 ? p[1] : Rest.body(req, ImageBody.class).mediaId();
             Rest.json(resp, 200, answer(sku, images.remove(caller, sku, mediaId)));
@@ -107,14 +107,8 @@ public class ProductImagesServlet extends HttpServlet {
         return caller;
     }
 
-    private static String[] parts(HttpServletRequest req) {
-        String p = req.getPathInfo();
-        p = p == null ? "" : p.replaceAll("^/+|/+$", "");
-        return p.isEmpty() ? new String[0] : p.split("/");
-    }
-
     private static String sku(HttpServletRequest req, boolean mediaIdAllowed) {
-        String[] p = parts(req);
+        String[] p = Rest.segments(req);
         if (p.length == 1 || (mediaIdAllowed && p.length == 2)) {
             return p[0];
         }

@@ -1,14 +1,11 @@
 package org.wubu.catalog.internal;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.wubu.catalog.api.Offer;
 import org.wubu.catalog.api.Promotion;
-import org.wubu.platform.api.ValidationException;
 
 /** The JSON forms of promotions and offers; times with the shop's offset, money as {@code {"amount","currency"}}. */
 final class PromotionJson {
@@ -18,23 +15,6 @@ final class PromotionJson {
 
     static String at(Instant i, ZoneId zone) {
         return i == null ? null : i.atZone(zone).toOffsetDateTime().toString();
-    }
-
-    /** An ISO-8601 time with offset from a JSON body; null when absent; 400 naming the field otherwise. */
-    static Instant time(String field, String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(s.trim()).toInstant();
-        } catch (DateTimeException e) {
-            try {
-                return Instant.parse(s.trim());
-            } catch (DateTimeException e2) {
-                throw new ValidationException(field + " must be an ISO-8601 time with offset, e.g. 2026-11-27T18:00:00+08:00 (got '"
-                        + s + "')", Map.of(field, "not a time"));
-            }
-        }
     }
 
     static Map<String, Object> promotion(Promotion p, Instant now, ZoneId zone) {

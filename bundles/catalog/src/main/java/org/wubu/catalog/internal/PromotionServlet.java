@@ -26,7 +26,6 @@ import org.wubu.catalog.api.PromotionQuery;
 import org.wubu.catalog.api.PromotionService;
 import org.wubu.catalog.api.PromotionStatus;
 import org.wubu.platform.api.Caller;
-import org.wubu.platform.api.Money;
 import org.wubu.platform.api.NotFoundException;
 import org.wubu.platform.api.ShopClock;
 import org.wubu.platform.api.ValidationException;
@@ -70,7 +69,7 @@ public class PromotionServlet extends HttpServlet {
         Rest.handle(resp, () -> {
             Caller caller = Rest.caller(req);
             caller.require(CatalogService.READ); // the servlet's declared permission, before any path is resolved
-            String[] p = path(req);
+            String[] p = Rest.segments(req);
             Instant now = clock.now();
             if (p.length == 0) {
                 PromotionPage page = promotions.list(caller, new PromotionQuery(status(Rest.param(req, "status")),
@@ -95,13 +94,13 @@ public class PromotionServlet extends HttpServlet {
         Rest.handle(resp, () -> {
             Caller caller = Rest.caller(req);
             caller.require(CatalogService.READ); // the servlet's declared permission, before any path is resolved
-            String[] p = path(req);
+            String[] p = Rest.segments(req);
             if (p.length == 0) {
                 caller.require(PromotionService.PROPOSE); // before reading the body: a refusal says what is missing
                 PromotionBody b = Rest.body(req, PromotionBody.class);
                 Promotion created = promotions.propose(caller, new PromotionDraft(b.nameZh(), b.nameEn(), kind(b.kind()),
-                        b.percentOff(), money(b.fixedPrice()), b.skus(), b.categories(), PromotionJson.time("startAt", b.startAt()),
-                        PromotionJson.time("endAt", b.endAt())));
+                        b.percentOff(), CatalogServlet.money("fixedPrice", b.fixedPrice()), b.skus(), b.categories(), Rest.instant("startAt", b.startAt()),
+                        Rest.instant("endAt", b.endAt())));
                 resp.setHeader("Location", req.getContextPath() + "/catalog/promotions/" + created.id());
                 Rest.json(resp, 201, PromotionJson.promotion(created, clock.now(), clock.zone()));
             } else if (p.length == 2 && p[1].equals("apply")) {
@@ -113,12 +112,6 @@ public class PromotionServlet extends HttpServlet {
                 throw new NotFoundException("catalog resource", "promotions/" + String.join("/", p));
             }
         });
-    }
-
-    private static String[] path(HttpServletRequest req) {
-        String p = req.getPathInfo();
-        p = p == null ? "" : p.replaceAll("^/+|/+$", "");
-        return p.isEmpty() ? new String[0] : p.split("/");
     }
 
     private static long id(String s) {
@@ -149,17 +142,6 @@ public class PromotionServlet extends HttpServlet {
             return PromotionKind.valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new ValidationException("kind must be PERCENT or FIXED_PRICE (got '" + s + "')", Map.of("kind", "unknown"));
-        }
-    }
-
-    private static Money money(CatalogServlet.MoneyBody m) {
-        if (m == null || m.amount() == null) {
-            return null;
-        }
-        try {
-            return Money.of(m.amount(), m.currency() == null ? "CNY" : m.currency());
-        } catch (ValidationException e) {
-            throw new ValidationException("fixedPrice: " + e.getMessage(), Map.of("fixedPrice", "invalid"));
         }
     }
 }

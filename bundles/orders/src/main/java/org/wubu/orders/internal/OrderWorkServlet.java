@@ -124,7 +124,7 @@ public class OrderWorkServlet extends HttpServlet {
             Caller caller = Rest.caller(req);
             caller.require(OrderService.READ);
             String area = area(req);
-            String[] p = path(req);
+            String[] p = Rest.segments(req);
             if (area.equals("confirmations") && p.length == 0) {
                 Rest.json(resp, 200, queue(caller, Rest.intParam(req, "limit", 50, 1, Confirmations.MAX_QUEUE)));
             } else if (area.equals("confirmations") && p.length == 1 && p[0].equals("report")) {
@@ -150,7 +150,7 @@ public class OrderWorkServlet extends HttpServlet {
             Caller caller = Rest.caller(req);
             caller.require(OrderService.READ);
             String area = area(req);
-            String[] p = path(req);
+            String[] p = Rest.segments(req);
             if (area.equals("confirmations") && p.length == 1) {
                 ConfirmBody b = Rest.body(req, ConfirmBody.class);
                 Confirmations.Outcome o = confirmations.confirm(caller, id(p[0]), new Confirmations.Input(b.channel(), b.result(), b.note()));
@@ -201,12 +201,6 @@ public class OrderWorkServlet extends HttpServlet {
         return s.substring(s.lastIndexOf('/') + 1);
     }
 
-    private static String[] path(HttpServletRequest req) {
-        String p = req.getPathInfo();
-        p = p == null ? "" : p.replaceAll("^/+|/+$", "");
-        return p.isEmpty() ? new String[0] : p.split("/");
-    }
-
     private static long id(String s) {
         try {
             return Long.parseLong(s);
@@ -244,7 +238,7 @@ public class OrderWorkServlet extends HttpServlet {
             i.put("orderId", w.orderId());
             i.put("customerName", w.customerName());
             i.put("customerPhone", w.customerPhone());
-            i.put("total", WorkJson.money(w.total()));
+            i.put("total", OrderJson.money(w.total()));
             i.put("acceptedAt", json.at(w.acceptedAt()));
             i.put("dueAt", json.at(due));
             i.put("secondsLeft", Duration.between(now, due).getSeconds());
@@ -354,7 +348,7 @@ public class OrderWorkServlet extends HttpServlet {
     private Map<String, Object> returnsView(long orderId, ReturnLedger l) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("orderId", orderId);
-        m.put("agentLimit", WorkJson.money(returns.agentLimit()));
+        m.put("agentLimit", OrderJson.money(returns.agentLimit()));
         m.put("ordered", GoodsLines.payload(l.ordered));
         m.put("returned", GoodsLines.payload(l.returned));
         m.put("returnable", GoodsLines.payload(l.returnable()));
@@ -368,7 +362,7 @@ public class OrderWorkServlet extends HttpServlet {
             o.put("requestedAt", json.at(r.record().occurredAt()));
             o.put("lines", GoodsLines.payload(r.lines()));
             o.put("reason", r.reason());
-            o.put("refund", WorkJson.money(r.refund()));
+            o.put("refund", OrderJson.money(r.refund()));
             o.put("approvalRequired", r.approvalRequired());
             o.put("approvalId", r.approvalId());
             ApprovalRequest a = r.approvalId() == null ? null : returns.approval(r.approvalId());

@@ -106,7 +106,7 @@ public class OrdersServlet extends HttpServlet {
         handle(resp, () -> {
             Caller caller = Rest.caller(req);
             caller.require(OrderService.READ);
-            String[] p = path(req);
+            String[] p = Rest.segments(req);
             if (p.length == 0) {
                 OrderState state = state(Rest.param(req, "state"));
                 int limit = Rest.intParam(req, "limit", OrderQuery.DEFAULT_LIMIT, 1, OrderQuery.MAX_LIMIT);
@@ -133,7 +133,7 @@ public class OrdersServlet extends HttpServlet {
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         handle(resp, () -> {
             Caller caller = Rest.caller(req);
-            String[] p = path(req);
+            String[] p = Rest.segments(req);
             if (p.length == 0) {
                 caller.require(OrderService.CREATE);
                 String key = req.getHeader(IDEMPOTENCY_KEY);
@@ -270,11 +270,5 @@ public class OrdersServlet extends HttpServlet {
         } catch (NumberFormatException e) {
             throw new NotFoundException("order", s);
         }
-    }
-
-    private static String[] path(HttpServletRequest req) {
-        String p = req.getPathInfo();
-        p = p == null ? "" : p.replaceAll("^/+|/+$", "");
-        return p.isEmpty() ? new String[0] : p.split("/");
     }
 }

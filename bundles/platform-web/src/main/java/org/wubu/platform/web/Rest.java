@@ -158,20 +158,35 @@ public final class Rest {
 
     /** A time query parameter in ISO-8601 with offset ({@code 2026-11-27T18:00:00+08:00}), or null. */
     public static Instant instantParam(HttpServletRequest req, String name) {
-        String v = req.getParameter(name);
-        if (v == null || v.isBlank()) {
+        return instant(name, req.getParameter(name));
+    }
+
+    /**
+     * A time given in a request (query parameter or body field) in ISO-8601 with offset
+     * ({@code 2026-11-27T18:00:00+08:00}) or UTC ({@code ...Z}), or null when blank; anything else is a
+     * {@link ValidationException} naming the field.
+     */
+    public static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(v.trim()).toInstant();
+            return OffsetDateTime.parse(value.trim()).toInstant();
         } catch (DateTimeException e) {
             try {
-                return Instant.parse(v.trim());
+                return Instant.parse(value.trim());
             } catch (DateTimeException e2) {
-                throw new ValidationException(name + " must be an ISO-8601 time with offset, e.g. 2026-11-27T18:00:00+08:00 (got '"
-                        + v + "')", Map.of(name, "not a time"));
+                throw new ValidationException(field + " must be an ISO-8601 time with offset, e.g. 2026-11-27T18:00:00+08:00 (got '"
+                        + value + "')", Map.of(field, "not a time"));
             }
         }
+    }
+
+    /** The path below the servlet's pattern as segments: {@code /products/TEA-1/history/} → [products, TEA-1, history]. */
+    public static String[] segments(HttpServletRequest req) {
+        String p = req.getPathInfo();
+        p = p == null ? "" : p.replaceAll("^/+|/+$", "");
+        return p.isEmpty() ? new String[0] : p.split("/+");
     }
 
     /**

@@ -61,7 +61,7 @@ public class OrderSealServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Rest.handle(resp, () -> {
             Caller caller = Rest.caller(req);
-            String[] parts = parts(req);
+            String[] parts = Rest.segments(req);
             if (parts.length == 0) {
                 list(req, resp, caller);
             } else if (parts.length == 1) {
@@ -82,7 +82,7 @@ public class OrderSealServlet extends HttpServlet {
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Rest.handle(resp, () -> {
             Caller caller = Rest.caller(req);
-            String[] parts = parts(req);
+            String[] parts = Rest.segments(req);
             if (parts.length == 2 && parts[1].equals("verify")) {
                 SealVerification v = seals.verify(caller, date(parts[0]));
                 Map<String, Object> body = new LinkedHashMap<>();
@@ -138,12 +138,6 @@ public class OrderSealServlet extends HttpServlet {
         try (OutputStream out = resp.getOutputStream()) {
             Files.copy(path, out);
         }
-    }
-
-    private static String[] parts(HttpServletRequest req) {
-        String p = req.getPathInfo();
-        String trimmed = p == null ? "" : p.replaceAll("^/+|/+$", "");
-        return trimmed.isEmpty() ? new String[0] : trimmed.split("/+");
     }
 
     private static LocalDate date(String text) {
