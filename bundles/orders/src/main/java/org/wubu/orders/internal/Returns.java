@@ -160,8 +160,8 @@ public class Returns {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("lines", GoodsLines.payload(goods));
         p.put("reason", why);
-        p.put("refund", WorkJson.money(refund));
-        p.put("agentLimit", WorkJson.money(agentLimit));
+        p.put("refund", OrderJson.money(refund));
+        p.put("agentLimit", OrderJson.money(agentLimit));
         p.put("approvalRequired", needsApproval);
         OrderRecord r = orders.append(caller, orderId, RecordDraft.of(RecordKind.RETURN_REQUESTED, p));
         if (!needsApproval) {
@@ -276,7 +276,7 @@ public class Returns {
         CatalogService cat = requireCatalog();
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("lines", GoodsLines.payload(goods));
-        p.put("refund", WorkJson.money(open.refund()));
+        p.put("refund", OrderJson.money(open.refund()));
         p.put("request", open.record().id());
         if (open.approvalId() != null) {
             p.put("approval", open.approvalId());
@@ -304,7 +304,7 @@ public class Returns {
         p.put("back", GoodsLines.payload(in));
         p.put("out", GoodsLines.payload(sent));
         p.put("reason", why);
-        p.put("value", WorkJson.money(v));
+        p.put("value", OrderJson.money(v));
         OrderRecord r = orders.append(caller, orderId, RecordDraft.of(RecordKind.EXCHANGED, p));
         return new Done(r, move(cat, orderId, r, in, sent));
     }
@@ -329,7 +329,7 @@ public class Returns {
         p.put("titleZh", product.titleZh());
         p.put("titleEn", product.titleEn());
         p.put("reason", why);
-        p.put("value", WorkJson.money(v));
+        p.put("value", OrderJson.money(v));
         OrderRecord r = orders.append(caller, orderId, RecordDraft.of(RecordKind.GIFT, p));
         return new Done(r, move(cat, orderId, r, Map.of(), goods));
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.wubu.orders.api.OrderNote;
 import org.wubu.orders.api.OrderRecord;
@@ -20,48 +19,23 @@ final class WorkJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ZoneId zone;
+    /** The orders API's own shapes: a workflow answer shows times, money, records and notes exactly as they do. */
+    private final OrderJson orders;
 
     WorkJson(ZoneId zone) {
-        this.zone = zone;
+        this.orders = new OrderJson(zone);
     }
 
     String at(Instant i) {
-        return i == null ? null : i.atZone(zone).toOffsetDateTime().toString();
-    }
-
-    static Map<String, Object> money(Money m) {
-        if (m == null) {
-            return null;
-        }
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("amount", m.amount().toPlainString());
-        r.put("currency", m.currency().getCurrencyCode());
-        return r;
+        return orders.at(i);
     }
 
     Map<String, Object> record(OrderRecord r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.id());
-        m.put("orderId", r.orderId());
-        m.put("sequence", r.sequence());
-        m.put("kind", r.kind().name());
-        m.put("actor", r.actor());
-        m.put("occurredAt", at(r.occurredAt()));
-        m.put("corrects", r.corrects());
-        m.put("payload", payloadMap(r));
-        m.put("hash", r.hash());
-        return m;
+        return orders.record(r);
     }
 
     Map<String, Object> note(OrderNote n) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("recordId", n.recordId());
-        m.put("kind", n.kind().name());
-        m.put("actor", n.actor());
-        m.put("at", at(n.at()));
-        m.put("text", n.text());
-        return m;
+        return orders.note(n);
     }
 
     /** A record's payload as a tree (an empty object when it is not JSON, which the orders store never writes). */
