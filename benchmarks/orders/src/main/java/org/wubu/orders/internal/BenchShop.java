@@ -100,7 +100,7 @@ final class BenchShop implements AutoCloseable {
             }
         });
         orders.catalog = new CatalogServiceOrderCatalog(catalog, new OfferLookup(catalog, clock),
-                new StockReservationStore(catalog, clock, audit()));
+                new StockReservationStore(catalog, clock));
     }
 
     /** Listed products with plenty of stock, by plain JDBC (as the catalog's demo data would list them). */

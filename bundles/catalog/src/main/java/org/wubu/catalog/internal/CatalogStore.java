@@ -829,12 +829,9 @@ public class CatalogStore implements CatalogService, ProductHistory {
             throw new ValidationException("the stock movement is incomplete: " + describe(errors), errors);
         }
         LocalDateTime now = Utc.of(clock.now());
-        boolean[] depleted = new boolean[1];
-        StockMovement m = inTransaction(em -> {
-            int rows = em.createNativeQuery("UPDATE CAT_PRODUCT SET STOCK = STOCK + ?1, RESERVED = RESERVED + ?2"
-                            + " WHERE SKU = ?3 AND STOCK + ?1 >= 0 AND RESERVED + ?2 >= 0")
-                    .setParameter(1, change).setParameter(2, reservedChange).setParameter(3, sku).executeUpdate();
-            if (rows == 0) {
+        Applied applied = inTransaction(em -> {
+            Applied a = applyMovement(em, caller, sku, kind, quantity, change, reservedChange, why.trim(), now);
+            if (a == null) {
                 List<?> current = em.createNativeQuery("SELECT STOCK, RESERVED FROM CAT_PRODUCT WHERE SKU = ?1")
                         .setParameter(1, sku).getResultList();
                 if (current.isEmpty()) {
@@ -852,36 +849,66 @@ public class CatalogStore implements CatalogService, ProductHistory {
                         + kind.name().toLowerCase(Locale.ROOT) + " of " + Math.abs(change) + " would take it below zero",
                         Map.of("stock", stock, "quantity", quantity));
             }
-            long after = ((Number) em.createNativeQuery("SELECT STOCK FROM CAT_PRODUCT WHERE SKU = ?1")
-                    .setParameter(1, sku).getSingleResult()).longValue();
-            StockMovementEntity e = new StockMovementEntity(sku, kind, quantity, change, after, caller.username(), why.trim(), now);
-            em.persist(e);
-            if (after == 0 && change < 0) {
-                depleted[0] = em.createNativeQuery("UPDATE CAT_PRODUCT SET STATUS = ?1, DELIST_REASON = ?2, UPDATED_BY = ?3,"
-                                + " UPDATED_AT = ?4, VERSION = VERSION + 1 WHERE SKU = ?5 AND STATUS = ?6 AND STOCK = 0")
-                        .setParameter(1, ProductStatus.DELISTED.name()).setParameter(2, DELIST_NORMAL)
-                        .setParameter(3, caller.username()).setParameter(4, java.sql.Timestamp.valueOf(now)).setParameter(5, sku)
-                        .setParameter(6, ProductStatus.LISTED.name()).executeUpdate() == 1;
-                if (depleted[0]) {
-                    Revisions.write(em, sku, Revisions.currentVersion(em, sku), ProductRevision.DELISTED, caller.username(), now,
-                            delisted(DELIST_NORMAL));
-                }
-            }
-            em.flush();
-            return e.toMovement();
+            return a;
         });
-        audit.record(caller, "catalog.stock." + kind.name().toLowerCase(Locale.ROOT), subject(sku), "quantity " + quantity
-                + ", change " + change + ", stock after " + m.stockAfter() + "; " + m.why());
+        announceMovement(caller, applied, kind);
+        return applied.movement();
+    }
+
+    /** A stock movement written in a transaction, and whether it emptied a listed product (normal delisting). */
+    record Applied(StockMovement movement, long change, boolean depleted) {
+    }
+
+    /**
+     * One movement inside the caller's transaction, shared by single movements and multi-line reservations
+     * ({@link StockReservationStore}): a single guarded UPDATE of stock and reserved units (whose row count
+     * says whether there was enough), the ledger entry, and, when a listed product's stock reaches 0, its normal
+     * delisting with a revision (CAT-3). Answers null when the UPDATE found too few units or no product: the
+     * caller names the refusal and its transaction rolls back.
+     */
+    Applied applyMovement(EntityManager em, Caller caller, String sku, StockMovementKind kind, long quantity, long change,
+                          long reservedChange, String why, LocalDateTime now) {
+        int rows = em.createNativeQuery("UPDATE CAT_PRODUCT SET STOCK = STOCK + ?1, RESERVED = RESERVED + ?2"
+                        + " WHERE SKU = ?3 AND STOCK + ?1 >= 0 AND RESERVED + ?2 >= 0")
+                .setParameter(1, change).setParameter(2, reservedChange).setParameter(3, sku).executeUpdate();
+        if (rows == 0) {
+            return null;
+        }
+        long after = ((Number) em.createNativeQuery("SELECT STOCK FROM CAT_PRODUCT WHERE SKU = ?1")
+                .setParameter(1, sku).getSingleResult()).longValue();
+        StockMovementEntity e = new StockMovementEntity(sku, kind, quantity, change, after, caller.username(), why, now);
+        em.persist(e);
+        boolean depleted = false;
+        if (after == 0 && change < 0) {
+            depleted = em.createNativeQuery("UPDATE CAT_PRODUCT SET STATUS = ?1, DELIST_REASON = ?2, UPDATED_BY = ?3,"
+                            + " UPDATED_AT = ?4, VERSION = VERSION + 1 WHERE SKU = ?5 AND STATUS = ?6 AND STOCK = 0")
+                    .setParameter(1, ProductStatus.DELISTED.name()).setParameter(2, DELIST_NORMAL)
+                    .setParameter(3, caller.username()).setParameter(4, java.sql.Timestamp.valueOf(now)).setParameter(5, sku)
+                    .setParameter(6, ProductStatus.LISTED.name()).executeUpdate() == 1;
+            if (depleted) {
+                Revisions.write(em, sku, Revisions.currentVersion(em, sku), ProductRevision.DELISTED, caller.username(), now,
+                        delisted(DELIST_NORMAL));
+            }
+        }
+        em.flush();
+        return new Applied(e.toMovement(), change, depleted);
+    }
+
+    /** The audit entries and events of a committed movement (and of the normal delisting it caused). */
+    void announceMovement(Caller caller, Applied a, StockMovementKind kind) {
+        StockMovement m = a.movement();
+        String sku = m.sku();
+        audit.record(caller, "catalog.stock." + kind.name().toLowerCase(Locale.ROOT), subject(sku), "quantity " + m.quantity()
+                + ", change " + a.change() + ", stock after " + m.stockAfter() + "; " + m.why());
         post(CatalogEvents.STOCK_MOVED, caller, sku, Map.of(CatalogEvents.STOCK, m.stockAfter(), "kind", kind.name(),
-                "change", change));
-        if (depleted[0]) {
+                "change", a.change()));
+        if (a.depleted()) {
             audit.record(caller, "catalog.product.delisted", subject(sku), "reason " + DELIST_NORMAL
-                    + ": stock reached 0 (" + kind.name().toLowerCase(Locale.ROOT) + " of " + quantity + ")");
+                    + ": stock reached 0 (" + kind.name().toLowerCase(Locale.ROOT) + " of " + m.quantity() + ")");
             Map<String, Object> props = Map.of(CatalogEvents.STOCK, 0L, CatalogEvents.REASON, DELIST_NORMAL);
             post(CatalogEvents.STOCK_DEPLETED, caller, sku, props);
             post(CatalogEvents.PRODUCT_DELISTED, caller, sku, props);
         }
-        return m;
     }
 
     @Override

@@ -1,11 +1,9 @@
 package org.wubu.catalog.internal;
 
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -13,12 +11,7 @@ import javax.persistence.EntityManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.event.EventAdmin;
-import org.wubu.catalog.api.CatalogEvents;
 import org.wubu.catalog.api.CatalogService;
-import org.wubu.catalog.api.ProductStatus;
 import org.wubu.catalog.api.StockLine;
 import org.wubu.catalog.api.StockMovement;
 import org.wubu.catalog.api.StockMovementKind;
@@ -28,7 +21,6 @@ import org.wubu.platform.api.NotFoundException;
 import org.wubu.platform.api.ShopClock;
 import org.wubu.platform.api.ValidationException;
 import org.wubu.platform.api.WubuException;
-import org.wubu.platform.api.audit.AuditService;
 
 /**
  * Multi-line reservations for orders: every line of a call in ONE transaction, each a single guarded
@@ -45,16 +37,11 @@ public class StockReservationStore implements StockReservations {
 
     private final CatalogStore catalog;
     private final ShopClock clock;
-    private final AuditService audit;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile EventAdmin eventAdmin;
 
     @Activate
-    public StockReservationStore(@Reference CatalogStore catalog, @Reference ShopClock clock, @Reference AuditService audit) {
+    public StockReservationStore(@Reference CatalogStore catalog, @Reference ShopClock clock) {
         this.catalog = catalog;
         this.clock = clock;
-        this.audit = audit;
     }
 
     @Override
@@ -72,26 +59,22 @@ public class StockReservationStore implements StockReservations {
         return all(caller, reference, lines, StockMovementKind.SALE);
     }
 
-    /** One line's movement and whether it emptied a listed product (normal delisting). */
-    private record Done(StockMovement movement, long change, boolean depleted) {
-    }
-
     private List<StockMovement> all(Caller caller, String reference, List<StockLine> lines, StockMovementKind kind) {
         caller.require(CatalogService.STOCK_RESERVE);
         Map<String, Long> bySku = validate(reference, lines);
         String why = reference.trim();
         LocalDateTime now = Utc.of(clock.now());
-        List<Done> done = catalog.inTransaction(em -> {
-            List<Done> out = new ArrayList<>();
+        List<CatalogStore.Applied> done = catalog.inTransaction(em -> {
+            List<CatalogStore.Applied> out = new ArrayList<>();
             for (Map.Entry<String, Long> line : bySku.entrySet()) {
                 out.add(line(em, caller, line.getKey(), line.getValue(), kind, why, now));
             }
             return out;
         });
-        for (Done d : done) {
-            announce(caller, d, kind);
+        for (CatalogStore.Applied d : done) {
+            catalog.announceMovement(caller, d, kind);
         }
-        return done.stream().map(Done::movement).collect(Collectors.toList());
+        return done.stream().map(CatalogStore.Applied::movement).collect(Collectors.toList());
     }
 
     /** The lines added up per SKU, in SKU order; every bad line is named ({@code lines[2].quantity}). */
@@ -126,39 +109,20 @@ public class StockReservationStore implements StockReservations {
         return bySku;
     }
 
-    /**
-     * One line inside the caller's transaction: the guarded UPDATE of stock and reserved units, the
-     * ledger entry, and the normal delisting when a listed product's stock reaches 0. Throws (and so rolls
-     * the whole call back) when the product is unknown or the units are not there.
-     */
-    private static Done line(EntityManager em, Caller caller, String sku, long quantity, StockMovementKind kind, String why,
-                             LocalDateTime now) {
+    /** One line inside the caller's transaction; throws (rolling the whole call back) when its units are not there. */
+    private CatalogStore.Applied line(EntityManager em, Caller caller, String sku, long quantity, StockMovementKind kind, String why,
+                                      LocalDateTime now) {
         long change = switch (kind) {
             case RESERVATION -> -quantity;
             case RELEASE -> quantity;
             default -> 0;
         };
         long reservedChange = kind == StockMovementKind.RESERVATION ? quantity : -quantity;
-        int rows = em.createNativeQuery("UPDATE CAT_PRODUCT SET STOCK = STOCK + ?1, RESERVED = RESERVED + ?2"
-                        + " WHERE SKU = ?3 AND STOCK + ?1 >= 0 AND RESERVED + ?2 >= 0")
-                .setParameter(1, change).setParameter(2, reservedChange).setParameter(3, sku).executeUpdate();
-        if (rows == 0) {
+        CatalogStore.Applied a = catalog.applyMovement(em, caller, sku, kind, quantity, change, reservedChange, why, now);
+        if (a == null) {
             throw refusal(em, sku, quantity, kind);
         }
-        long after = ((Number) em.createNativeQuery("SELECT STOCK FROM CAT_PRODUCT WHERE SKU = ?1")
-                .setParameter(1, sku).getSingleResult()).longValue();
-        StockMovementEntity e = new StockMovementEntity(sku, kind, quantity, change, after, caller.username(), why, now);
-        em.persist(e);
-        boolean depleted = false;
-        if (after == 0 && change < 0) {
-            depleted = em.createNativeQuery("UPDATE CAT_PRODUCT SET STATUS = ?1, DELIST_REASON = ?2, UPDATED_BY = ?3,"
-                            + " UPDATED_AT = ?4, VERSION = VERSION + 1 WHERE SKU = ?5 AND STATUS = ?6 AND STOCK = 0")
-                    .setParameter(1, ProductStatus.DELISTED.name()).setParameter(2, CatalogService.DELIST_NORMAL)
-                    .setParameter(3, caller.username()).setParameter(4, java.sql.Timestamp.valueOf(now)).setParameter(5, sku)
-                    .setParameter(6, ProductStatus.LISTED.name()).executeUpdate() == 1;
-        }
-        em.flush();
-        return new Done(e.toMovement(), change, depleted);
+        return a;
     }
 
     private static WubuException refusal(EntityManager em, String sku, long quantity, StockMovementKind kind) {
@@ -182,29 +146,5 @@ public class StockReservationStore implements StockReservations {
         return new WubuException(CatalogService.INSUFFICIENT_STOCK, "only " + reserved + " units of " + sku + " are reserved; cannot "
                 + (kind == StockMovementKind.RELEASE ? "release " : "commit ") + quantity + " (nothing of this request was changed)",
                 details);
-    }
-
-    /** The same audit entries and events as a single movement ({@link CatalogStore}), after the commit. */
-    private void announce(Caller caller, Done d, StockMovementKind kind) {
-        StockMovement m = d.movement();
-        String sku = m.sku();
-        Instant now = clock.now();
-        audit.record(caller, "catalog.stock." + kind.name().toLowerCase(Locale.ROOT), CatalogStore.subject(sku), "quantity "
-                + m.quantity() + ", change " + d.change() + ", stock after " + m.stockAfter() + "; " + m.why());
-        post(CatalogEvents.STOCK_MOVED, caller, sku, now, Map.of(CatalogEvents.STOCK, m.stockAfter(), "kind", kind.name(),
-                "change", d.change()));
-        if (d.depleted()) {
-            audit.record(caller, "catalog.product.delisted", CatalogStore.subject(sku), "reason " + CatalogService.DELIST_NORMAL
-                    + ": stock reached 0 (" + kind.name().toLowerCase(Locale.ROOT) + " of " + m.quantity() + ")");
-            Map<String, Object> props = Map.of(CatalogEvents.STOCK, 0L, CatalogEvents.REASON, CatalogService.DELIST_NORMAL);
-            post(CatalogEvents.STOCK_DEPLETED, caller, sku, now, props);
-            post(CatalogEvents.PRODUCT_DELISTED, caller, sku, now, props);
-        }
-    }
-
-    private void post(String topic, Caller caller, String sku, Instant now, Map<String, Object> extra) {
-        Map<String, Object> props = new LinkedHashMap<>(extra);
-        props.put(CatalogEvents.SKU, sku);
-        CatalogEventPost.post(eventAdmin, topic, caller.username(), sku, now, props);
     }
 }

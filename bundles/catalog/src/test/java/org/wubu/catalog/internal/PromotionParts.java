@@ -52,8 +52,8 @@ final class PromotionParts {
         promotions.eventAdmin = events;
         f.approvals.handlers.put(PromotionHandler.KIND.id(), new PromotionHandler(promotions, f.clock()));
         lookup = new OfferLookup(f.catalog, f.clock());
-        reservations = new StockReservationStore(f.catalog, f.clock(), f.audit());
-        reservations.eventAdmin = events;
+        reservations = new StockReservationStore(f.catalog, f.clock());
+        f.catalog.eventAdmin = events; // reservations announce through the catalog store
     }
 
     void product(String sku, String category, String price, long stock) {

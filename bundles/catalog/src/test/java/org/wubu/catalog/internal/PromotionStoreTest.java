@@ -121,7 +121,7 @@ public class PromotionStoreTest {
         assertEquals(List.of("planner catalog.promotion.proposed", "approval:" + proposed.approvalId() + " catalog.promotion.approved",
                 "specialist catalog.promotion.applied"), auditOf(proposed.id()));
         assertEquals(List.of(CatalogEvents.PROMOTION_PROPOSED, CatalogEvents.PROMOTION_APPROVED, CatalogEvents.PROMOTION_APPLIED),
-                p.topics);
+                p.topics.stream().filter(t -> t.contains("/PROMOTION_")).collect(Collectors.toList()));
 
         assertEquals(List.of(proposed.id()), ids(new PromotionQuery(PromotionStatus.ACTIVE, null, null, 50)));
         assertEquals(List.of(proposed.id()), ids(new PromotionQuery(null, "TEA-1", null, 50)));

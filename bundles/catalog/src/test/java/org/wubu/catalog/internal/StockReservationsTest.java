@@ -22,6 +22,7 @@ import org.junit.Test;
 import org.wubu.catalog.api.CatalogEvents;
 import org.wubu.catalog.api.CatalogService;
 import org.wubu.catalog.api.Product;
+import org.wubu.catalog.api.ProductRevision;
 import org.wubu.catalog.api.ProductStatus;
 import org.wubu.catalog.api.StockLine;
 import org.wubu.catalog.api.StockMovement;
@@ -56,6 +57,7 @@ public class StockReservationsTest {
 
     @Test
     public void oneImpossibleLineLeavesEveryStockUnchanged() {
+        p.topics.clear(); // what setting up the products announced
         WubuException short1 = assertThrows(WubuException.class, () -> p.reservations.reserveAll(ORDERS, "order 1",
                 List.of(new StockLine("TEA-1", 3), new StockLine("CUP-1", 5))));
         assertEquals(CatalogService.INSUFFICIENT_STOCK, short1.code());
@@ -95,6 +97,8 @@ public class StockReservationsTest {
         assertTrue(f.audited.contains("catalog.product.delisted product:CUP-1"));
         assertTrue(f.audited.contains("catalog.stock.reservation product:TEA-1"));
         assertTrue(p.topics.contains(CatalogEvents.STOCK_DEPLETED) && p.topics.contains(CatalogEvents.PRODUCT_DELISTED));
+        assertEquals("the delisting by a reservation is in the product's history like any other",
+                ProductRevision.DELISTED, f.catalog.history(ORDERS, "CUP-1", null, 1).get(0).action());
 
         List<StockMovement> sold = p.reservations.commitAll(ORDERS, "order 42 paid", List.of(new StockLine("TEA-1", 3)));
         assertEquals(StockMovementKind.SALE, sold.get(0).kind());

@@ -39,7 +39,7 @@ public final class CatalogForSeals implements AutoCloseable {
                 });
         store = new CatalogStore(emf, new SchemaReady() { }, clock, audit, noApprovals, TestPlatform.PRODUCTION);
         lookup = new OfferLookup(store, clock);
-        reservations = new StockReservationStore(store, clock, audit);
+        reservations = new StockReservationStore(store, clock);
         catalog = store;
     }
 

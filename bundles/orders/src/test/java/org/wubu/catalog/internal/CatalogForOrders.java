@@ -40,7 +40,7 @@ public final class CatalogForOrders implements AutoCloseable {
         store = new CatalogStore(emf, new SchemaReady() { }, clock, audit, noApprovals, TestPlatform.PRODUCTION);
         catalog = store;
         lookup = new OfferLookup(store, clock);
-        reservations = new StockReservationStore(store, clock, audit);
+        reservations = new StockReservationStore(store, clock);
     }
 
     /** A listed product with its opening stock. */
