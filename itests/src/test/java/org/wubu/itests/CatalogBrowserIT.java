@@ -13,11 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.FixMethodOrder;
@@ -29,9 +26,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.json.Json;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -60,65 +54,36 @@ public class CatalogBrowserIT {
     static final Duration CATALOG_READY = Duration.ofSeconds(60);
 
     private static ConsoleAssembly wubu;
-    private static ChromeDriverService service;
+    private static HeadlessChromium browser;
     private static WebDriver driver;
-    private static Path profile;
     private static int shots;
 
     @BeforeClass
     public static void start() throws Exception {
-        for (String exe : List.of(ConsoleBrowserIT.CHROMIUM, ConsoleBrowserIT.CHROMEDRIVER)) {
-            if (!new File(exe).canExecute()) {
-                throw new IllegalStateException(exe + " is missing: apt-get install -y chromium chromium-driver fonts-wqy-zenhei"
-                        + " (.ci/run does it)");
-            }
-        }
+        HeadlessChromium.requireInstalled();
         try {
             wubu = ConsoleAssembly.start(Path.of("target/catalog-browser-it/" + System.currentTimeMillis()).toAbsolutePath());
             awaitCatalog();
-            profile = Files.createTempDirectory("wubu-chromium-");
-            service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(new File(ConsoleBrowserIT.CHROMEDRIVER))
-                    .usingAnyFreePort()
-                    .withLogFile(new File("target/chromedriver-catalog.log"))
-                    .build();
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(ConsoleBrowserIT.CHROMIUM);
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--window-size=1280,1000", "--user-data-dir=" + profile,
-                    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", "--lang=zh-CN");
-            driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+            browser = HeadlessChromium.start("chromedriver-catalog.log", 1000, Duration.ofSeconds(30));
+            driver = browser.driver();
         } catch (Exception | Error e) {
             stop();
             throw e;
         }
-        Files.createDirectories(ConsoleAssembly.screenshots().toPath());
     }
 
     @AfterClass
     public static void stop() throws Exception {
         try {
-            if (driver != null) {
-                driver.quit();
+            if (browser != null) {
+                browser.close();
             }
         } finally {
+            browser = null;
             driver = null;
-            if (service != null) {
-                service.stop();
-                service = null;
-            }
             if (wubu != null) {
                 wubu.close();
                 wubu = null;
-            }
-            if (profile != null) {
-                try (Stream<Path> files = Files.walk(profile)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-                profile = null;
             }
         }
     }
@@ -383,15 +348,7 @@ public class CatalogBrowserIT {
     @Test
     @SuppressWarnings("unchecked")
     public void e_theWarehouseEntersACountOnTheCountsPageAndSeesTheDifference() throws IOException {
-        // The demo products are seeded in bulk, without PRODUCT_CREATED events, and the count schedule (a delayed
-        // DS event handler) starts on the first such event: a product created the ordinary way starts it, and its
-        // first check generates today's task over every product. Then wait for the task (bounded).
-        Map<String, String> specialist = new HashMap<>(ConsoleAssembly.basic("specialist", DEMO));
-        specialist.put("Content-Type", "application/json");
-        ConsoleAssembly.Response created = wubu.request("POST", "/api/catalog/products", "{\"sku\":\"IT-COUNT-1\",\"titleZh\":\"盘点新品\","
-                + "\"titleEn\":\"Count test product\",\"category\":\"gifts/crafts\",\"price\":{\"amount\":\"19.90\",\"currency\":\"CNY\"}}",
-                specialist);
-        assertEquals(created.body(), 201, created.status());
+        // The count schedule generates today's task over the demo products at start; wait for it (bounded).
         Instant deadline = Instant.now().plus(CATALOG_READY);
         Map<String, Object> task = null;
         String last = "";

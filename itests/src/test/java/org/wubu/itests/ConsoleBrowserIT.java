@@ -9,10 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.AfterClass;
 import org.junit.Assume;
 import org.junit.BeforeClass;
@@ -27,9 +24,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -54,71 +48,40 @@ import org.wubu.console.api.ConsolePage;
 public class ConsoleBrowserIT {
 
     static final String DEMO = "Demo-pass-2026";
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     /** Bound of every wait for the page. */
     static final Duration WAIT = Duration.ofSeconds(15);
     static final String SYSTEM_BUNDLE = "org.wubu.console.system";
 
     private static ConsoleAssembly wubu;
-    private static ChromeDriverService service;
+    private static HeadlessChromium browser;
     private static WebDriver driver;
-    private static Path profile;
     private static int shots;
 
     @BeforeClass
     public static void start() throws Exception {
-        for (String exe : List.of(CHROMIUM, CHROMEDRIVER)) {
-            if (!new File(exe).canExecute()) {
-                throw new IllegalStateException(exe + " is missing: apt-get install -y chromium chromium-driver fonts-wqy-zenhei"
-                        + " (.ci/run does it)");
-            }
-        }
+        HeadlessChromium.requireInstalled();
         try {
             wubu = ConsoleAssembly.start(Path.of("target/console-it/" + System.currentTimeMillis()).toAbsolutePath());
-            profile = Files.createTempDirectory("wubu-chromium-");
-            service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(new File(CHROMEDRIVER))
-                    .usingAnyFreePort()
-                    .withLogFile(new File("target/chromedriver.log"))
-                    .build();
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(CHROMIUM);
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--window-size=1280,800", "--user-data-dir=" + profile,
-                    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", "--lang=zh-CN");
-            driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+            browser = HeadlessChromium.start("chromedriver.log", 800, Duration.ofSeconds(30));
+            driver = browser.driver();
         } catch (Exception | Error e) {
             stop();
             throw e;
         }
-        Files.createDirectories(ConsoleAssembly.screenshots().toPath());
     }
 
     @AfterClass
     public static void stop() throws Exception {
         try {
-            if (driver != null) {
-                driver.quit();
+            if (browser != null) {
+                browser.close();
             }
         } finally {
+            browser = null;
             driver = null;
-            if (service != null) {
-                service.stop();
-                service = null;
-            }
             if (wubu != null) {
                 wubu.close();
                 wubu = null;
-            }
-            if (profile != null) {
-                try (Stream<Path> files = Files.walk(profile)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-                profile = null;
             }
         }
     }

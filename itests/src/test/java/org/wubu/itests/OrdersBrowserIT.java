@@ -12,13 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -29,9 +27,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.json.Json;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -60,68 +55,39 @@ public class OrdersBrowserIT {
     static final String NOTE = "请工作日送货，勿放发票";
 
     private static ConsoleAssembly wubu;
-    private static ChromeDriverService service;
+    private static HeadlessChromium browser;
     private static WebDriver driver;
-    private static Path profile;
     private static int shots;
     private static String sku;
     private static String price;
 
     @BeforeClass
     public static void start() throws Exception {
-        for (String exe : List.of(ConsoleBrowserIT.CHROMIUM, ConsoleBrowserIT.CHROMEDRIVER)) {
-            if (!new File(exe).canExecute()) {
-                throw new IllegalStateException(exe + " is missing: apt-get install -y chromium chromium-driver fonts-wqy-zenhei"
-                        + " (.ci/run does it)");
-            }
-        }
+        HeadlessChromium.requireInstalled();
         try {
             wubu = ConsoleAssembly.start(Path.of("target/orders-browser-it/" + System.currentTimeMillis()).toAbsolutePath());
             awaitOrders();
-            profile = Files.createTempDirectory("wubu-chromium-");
-            service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(new File(ConsoleBrowserIT.CHROMEDRIVER))
-                    .usingAnyFreePort()
-                    .withLogFile(new File("target/chromedriver-orders.log"))
-                    .build();
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(ConsoleBrowserIT.CHROMIUM);
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--window-size=1280,1100", "--user-data-dir=" + profile,
-                    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", "--lang=zh-CN");
-            driver = new ChromeDriver(service, options);
-            // generous: other builds share this machine, and a stalled renderer is not what this test is about
-            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(90));
-            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+            // generous: other builds may share the machine, and a stalled renderer is not what this test is about
+            browser = HeadlessChromium.start("chromedriver-orders.log", 1100, Duration.ofSeconds(90));
+            driver = browser.driver();
         } catch (Exception | Error e) {
             stop();
             throw e;
         }
-        Files.createDirectories(ConsoleAssembly.screenshots().toPath());
     }
 
     @AfterClass
     public static void stop() throws Exception {
         try {
-            if (driver != null) {
-                driver.quit();
+            if (browser != null) {
+                browser.close();
             }
         } finally {
+            browser = null;
             driver = null;
-            if (service != null) {
-                service.stop();
-                service = null;
-            }
             if (wubu != null) {
                 wubu.close();
                 wubu = null;
-            }
-            if (profile != null) {
-                try (Stream<Path> files = Files.walk(profile)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-                profile = null;
             }
         }
     }
