@@ -63,6 +63,7 @@ final class BenchCatalog implements AutoCloseable {
         emf = Persistence.createEntityManagerFactory("wubu-catalog", Map.of("javax.persistence.nonJtaDataSource", ds));
         catalog = new CatalogStore(emf, new SchemaReady() { }, new MovableClock(now), new RecordingAudit(), noApprovals(),
                 TestPlatform.PRODUCTION);
+        catalog.awaitStartWork();
     }
 
     /** The bundle's migrations, from the catalog jar on the class path, in name order. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
@@ -79,6 +80,8 @@ public class CatalogStore implements CatalogService, ProductHistory {
     private final AuditService audit;
     private final ApprovalService approvals;
     private final ExecutorService starter;
+    /** The background work of activation that brings older products in line (see the constructor). */
+    private final Future<?> bringInLine;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile EventAdmin eventAdmin;
@@ -97,7 +100,7 @@ public class CatalogStore implements CatalogService, ProductHistory {
         // activating thread (it may be the framework's start-level thread, and the first database work also
         // deploys the persistence unit): their categories join the tree, then their search terms are indexed.
         // Until the tree has a category, any category is accepted, so nothing is refused meanwhile.
-        starter.execute(() -> {
+        bringInLine = starter.submit(() -> {
             try {
                 List<String> covered = inTransaction(em -> CategoryTable.coverProducts(em, Caller.SYSTEM.username(),
                         Utc.of(clock.now())));
@@ -117,6 +120,21 @@ public class CatalogStore implements CatalogService, ProductHistory {
                     LOG.warn("Demo products could not be created: {}", e.getMessage(), e);
                 }
             });
+        }
+    }
+
+    /**
+     * Waits until older products have been brought in line after activation. Until then the category tree
+     * may still be filled from existing products, so a caller that relies on the tree's contents (tests,
+     * benchmarks) waits here first.
+     */
+    void awaitStartWork() {
+        try {
+            bringInLine.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the catalog's start work did not finish: " + e, e);
         }
     }
 

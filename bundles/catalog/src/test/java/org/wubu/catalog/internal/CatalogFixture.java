@@ -71,6 +71,7 @@ class CatalogFixture extends ExternalResource {
         ds = database.dataSource;
         emf = Persistence.createEntityManagerFactory("wubu-catalog", Map.of("javax.persistence.nonJtaDataSource", ds));
         catalog = new CatalogStore(emf, new SchemaReady() { }, clock(), audit(), approvals, platform(false));
+        catalog.awaitStartWork(); // its background start work may otherwise fill the category tree mid-test
         handler = new PriceChangeHandler(catalog);
         images = new ProductImages(emf, new SchemaReady() { }, clock(), audit(), media, catalog);
         approvals.handler = handler;

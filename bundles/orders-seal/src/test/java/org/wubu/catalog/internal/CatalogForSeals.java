@@ -38,6 +38,7 @@ public final class CatalogForSeals implements AutoCloseable {
                     throw new UnsupportedOperationException("the seal tests use no approvals");
                 });
         store = new CatalogStore(emf, new SchemaReady() { }, clock, audit, noApprovals, TestPlatform.PRODUCTION);
+        store.awaitStartWork();
         lookup = new OfferLookup(store, clock);
         reservations = new StockReservationStore(store, clock);
         catalog = store;

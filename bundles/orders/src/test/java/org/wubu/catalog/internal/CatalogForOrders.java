@@ -38,6 +38,7 @@ public final class CatalogForOrders implements AutoCloseable {
                     throw new UnsupportedOperationException("the orders' tests use no approvals");
                 });
         store = new CatalogStore(emf, new SchemaReady() { }, clock, audit, noApprovals, TestPlatform.PRODUCTION);
+        store.awaitStartWork();
         catalog = store;
         lookup = new OfferLookup(store, clock);
         reservations = new StockReservationStore(store, clock);
