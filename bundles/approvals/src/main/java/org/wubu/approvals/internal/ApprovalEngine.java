@@ -63,7 +63,9 @@ import org.wubu.platform.api.persistence.SchemaReady;
  * claimed before delivery (a lease under the optimistic lock), so two nodes never apply it at once.
  * Every minute the engine retries failed deliveries that are due and raises OVERDUE once per request.
  */
-@Component(service = ApprovalService.class, configurationPid = ApprovalEngine.PID)
+// Immediate: it runs scheduled or background work, which a delayed component would lose whenever SCR
+// disposes it for want of users (Felix SCR does so by default) and repeat at every re-activation.
+@Component(service = ApprovalService.class, configurationPid = ApprovalEngine.PID, immediate = true)
 @Designate(ocd = ApprovalsConfig.class)
 public class ApprovalEngine implements ApprovalService {
 

@@ -67,7 +67,9 @@ import org.wubu.platform.api.persistence.SchemaReady;
  * ({@code STOCK = STOCK - ? WHERE STOCK >= ?}) whose row count decides, so that concurrent
  * reservations never oversell; stock reaching 0 delists a listed product with reason "normal".
  */
-@Component(service = {CatalogService.class, ProductHistory.class, CatalogStore.class})
+// Immediate: it runs scheduled or background work, which a delayed component would lose whenever SCR
+// disposes it for want of users (Felix SCR does so by default) and repeat at every re-activation.
+@Component(service = {CatalogService.class, ProductHistory.class, CatalogStore.class}, immediate = true)
 public class CatalogStore implements CatalogService, ProductHistory {
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogStore.class);

@@ -43,7 +43,9 @@ import org.wubu.platform.api.persistence.SchemaReady;
  * <p>On several nodes two clocks could both mark an order between reading and appending; the second
  * append is then one more CONFIRMATION_OVERDUE record of the same order, harmless for the fold.
  */
-@Component(service = ConfirmationClock.class, configurationPid = ConfirmationClock.PID)
+// Immediate: it runs scheduled or background work, which a delayed component would lose whenever SCR
+// disposes it for want of users (Felix SCR does so by default) and repeat at every re-activation.
+@Component(service = ConfirmationClock.class, configurationPid = ConfirmationClock.PID, immediate = true)
 @Designate(ocd = ConfirmationConfig.class)
 public class ConfirmationClock {
 

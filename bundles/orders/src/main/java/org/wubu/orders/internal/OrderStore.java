@@ -58,7 +58,9 @@ import org.wubu.platform.api.persistence.SchemaReady;
  * nothing is left. Appends read the order's records, fold them ({@link OrderLifecycle}) and check
  * the new record against the result, all under the {@link ChainWriter}'s lock.
  */
-@Component(service = {OrderService.class, OrderStore.class})
+// Immediate: it runs scheduled or background work, which a delayed component would lose whenever SCR
+// disposes it for want of users (Felix SCR does so by default) and repeat at every re-activation.
+@Component(service = {OrderService.class, OrderStore.class}, immediate = true)
 @Designate(ocd = OrdersConfig.class)
 public class OrderStore implements OrderService {
 

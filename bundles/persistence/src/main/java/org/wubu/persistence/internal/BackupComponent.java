@@ -50,7 +50,9 @@ import org.wubu.platform.api.health.HealthResult;
  * schedule, catches up at start on a scheduled backup that was missed while the platform was
  * down, audits every backup and restore, and reports in health when backups are overdue.
  */
-@Component(service = {BackupService.class, HealthCheck.class}, configurationPid = "org.wubu.backup")
+// Immediate: it runs scheduled or background work, which a delayed component would lose whenever SCR
+// disposes it for want of users (Felix SCR does so by default) and repeat at every re-activation.
+@Component(service = {BackupService.class, HealthCheck.class}, configurationPid = "org.wubu.backup", immediate = true)
 @Designate(ocd = BackupConfig.class)
 public class BackupComponent implements BackupService, HealthCheck {
 

@@ -26,7 +26,9 @@ import org.wubu.platform.api.notify.Notifier;
  * The queue is bounded: when channels fall this far behind, new notifications are logged and dropped
  * rather than filling the memory.
  */
-@Component(service = Notifier.class)
+// Immediate: it drains a queue on its own thread, which a delayed component would drop whenever SCR
+// disposes it for want of users.
+@Component(service = Notifier.class, immediate = true)
 public class FanOutNotifier implements Notifier {
 
     static final int QUEUE = 1000;

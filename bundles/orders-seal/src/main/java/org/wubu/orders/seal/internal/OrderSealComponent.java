@@ -54,7 +54,9 @@ import org.wubu.platform.api.health.HealthResult;
  * and the seals already written stay available while the orders bundle is stopped or replaced; the
  * seals it could not write then are reported missing and written when it returns.
  */
-@Component(service = {OrderSeals.class, HealthCheck.class}, configurationPid = "org.wubu.orders.seal")
+// Immediate: it runs scheduled or background work, which a delayed component would lose whenever SCR
+// disposes it for want of users (Felix SCR does so by default) and repeat at every re-activation.
+@Component(service = {OrderSeals.class, HealthCheck.class}, configurationPid = "org.wubu.orders.seal", immediate = true)
 @Designate(ocd = SealConfig.class)
 public class OrderSealComponent implements OrderSeals, HealthCheck {
 
