@@ -113,7 +113,7 @@ export async function render(ctx, id) {
       st.paymentFlagged ? [' ', ui.badge('bad', t('orders.flag.payment'))] : null),
       notes.length ? el('div', { class: 'order-notes', id: 'order-notes' }, el('strong', {}, t('orders.order.notes')),
         notes.map((n) => el('p', { dataset: { record: n.recordId } }, el('small', { class: 'muted' },
-          kindText(t, n.kind) + ' · ' + n.actor + ' · ' + timeSec(n.at) + ' — '), n.text))) : null,
+          kindText(t, n.kind) + ' · ' + n.actor + ' · ' + timeSec(n.at) + ' — '), n.text))) : '', // not null: replaceChildren writes "null"
       actions(order, flags),
       el('div', { class: 'order-grid' },
         el('section', { class: 'panel', id: 'order-customer' }, el('h2', {}, t('orders.order.customer')), el('dl', {},

@@ -117,7 +117,8 @@ async function orderReturns(ctx, id) {
   function draw(order, ledger) {
     const view = { ctx, id, order, ledger, last, reload };
     const notes = order.notes || [];
-    page.replaceChildren(
+    // replaceChildren writes null as the text "null": only the parts there are
+    page.replaceChildren(...[
       el('p', {}, el('span', { id: 'returns-state', dataset: { state: order.state } }, stateBadge(ui, t, order.state)), ' ',
         el('a', { href: '/console/orders/' + id, id: 'returns-order-link' }, t('orders.returns.orderPage', { id }))),
       notes.length ? el('div', { class: 'order-notes', id: 'returns-notes' }, el('strong', {}, t('orders.order.notes')),
@@ -126,6 +127,7 @@ async function orderReturns(ctx, id) {
       last.stockProblems.length ? el('div', { class: 'form-error', id: 'returns-stock-problems', role: 'alert' },
         t('orders.returns.stockProblems'), el('ul', {}, last.stockProblems.map((p) => el('li', {}, p)))) : null,
       actions(view),
+      openRequest(view),
       el('div', { class: 'order-grid' },
         el('section', { class: 'panel', id: 'returns-customer' }, el('h2', {}, t('orders.order.customer')), el('dl', {},
           el('dt', {}, t('orders.order.name')), el('dd', {}, order.customer.name),
@@ -135,8 +137,7 @@ async function orderReturns(ctx, id) {
         el('section', { class: 'panel', id: 'returns-limit' }, el('h2', {}, t('orders.returns.limitHeading')),
           el('p', {}, el('strong', { id: 'agent-limit' }, money(ctx.formatMoney, ledger.agentLimit))),
           el('p', { class: 'muted' }, t('orders.returns.limitText')))),
-      goodsTable(view),
-      openRequest(view));
+      goodsTable(view)].filter(Boolean));
   }
 
   await load();
