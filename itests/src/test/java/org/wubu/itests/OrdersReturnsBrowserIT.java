@@ -36,7 +36,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Returns and the confirmation report in a real browser (headless Debian Chromium, Selenium) against the real
  * distribution in demo mode, with the real roles (ORD-2, ORD-8, ORD-9): an order is placed, confirmed by the CS
  * agent, packed, shipped and delivered over REST; the agent opens it, follows the order page's link to the returns
- * page (the customer's note shown first) and requests the return of all its goods for a refund above the agent's
+ * page (the customer's note shown first), is refused an exchange above the limit (shown next to its value), records
+ * a small gift, and requests the return of all its goods for a refund above the agent's
  * limit: the page shows that the CS manager's approval was requested, with its number. The CS manager approves over
  * REST and the agent's open page shows it approved without a reload. Delivery opens the returns page, sees only
  * the button for the goods that came back, counts one too few (the server refuses, the dialog shows the difference
@@ -170,6 +171,41 @@ public class OrdersReturnsBrowserIT {
         assertFalse("the agent does not take the goods in", present(By.id("action-return-check")));
         assertTrue("no request yet", present(By.id("no-open-request")));
         screenshot("delivered");
+
+        // An exchange worth more than the agent's limit is refused by the server, next to its value; nothing is recorded.
+        clickFresh(By.id("action-exchange"));
+        WebElement exchange = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("exchange-dialog")));
+        exchange.findElement(By.name("back-0")).sendKeys("1");
+        exchange.findElement(By.name("out-qty-0")).sendKeys("1");
+        exchange.findElement(By.name("reason")).sendKeys("包装破损");
+        WebElement value = exchange.findElement(By.name("value"));
+        value.clear();
+        value.sendKeys("999.00");
+        exchange.findElement(By.cssSelector("[data-role='submit']")).click();
+        assertTrue(await().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#exchange-dialog .field-error[data-field='value']"))).getText().contains("超出客服权限"));
+        screenshot("exchange-refused");
+        exchange.findElement(By.cssSelector("[data-role='cancel']")).click();
+        await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("exchange-dialog")));
+
+        // A small gift within the limit is recorded (the same refusal above it first).
+        clickFresh(By.id("action-gift"));
+        WebElement gift = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("gift-dialog")));
+        gift.findElement(By.name("sku")).sendKeys(sku);
+        gift.findElement(By.name("reason")).sendKeys("老客户");
+        WebElement giftValue = gift.findElement(By.name("value"));
+        giftValue.clear();
+        giftValue.sendKeys("300.00");
+        gift.findElement(By.cssSelector("[data-role='submit']")).click();
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#gift-dialog .field-error[data-field='value']")));
+        giftValue = gift.findElement(By.name("value"));
+        giftValue.clear();
+        giftValue.sendKeys("5.00");
+        gift.findElement(By.cssSelector("[data-role='submit']")).click();
+        await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("gift-dialog")));
+        assertTrue("the gift is recorded", get("/api/orders/" + id + "/records", "agent").contains("\"kind\":\"GIFT\""));
+        assertFalse("the refused exchange is not", get("/api/orders/" + id + "/records", "agent").contains("\"kind\":\"EXCHANGED\""));
+        awaitReturnsPage(id, "DELIVERED");
 
         // The agent requests the return of everything: the refund is filled in with what the goods cost.
         clickFresh(By.id("action-return-request"));
