@@ -1,7 +1,8 @@
 // The order page (/console/orders/{id}, ORD-3): header, notes shown first and prominently, customer,
 // lines, payment with its checks (ORD-6), the full timeline of records (kind, actor, time in the shop's
 // zone, payload in one line) and the actions the member of staff may take in the order's state: confirm
-// (ORD-2), note, resolve a payment flag, pack (ORD-7), ship and deliver (ORD-8). Every action is checked
+// (ORD-2), note, resolve a payment flag, pack (ORD-7), ship and deliver (ORD-8); shipped and delivered orders link
+// to the returns page (returns.js: returns, exchanges, gifts, ORD-9). Every action is checked
 // again by the server; its refusal is shown in the dialog. The page follows the order live.
 // REST: GET /api/orders/{id}, /api/orders/{id}/records, /api/orders/payment-flags/{id},
 // /api/orders/confirmations (the countdown), /api/orders/verify (orders.verify, on demand).
@@ -9,6 +10,9 @@ import {
   money, timeSec, title, stateBadge, kindText, payloadSummary, confirmationClock, tick,
   confirmDialog, noteDialog, resolveDialog, packDialog, shipDialog, deliverDialog,
 } from './common.js';
+
+/** The states whose goods may come back or be exchanged: the order page links them to the returns page. */
+const RETURN_STATES = ['SHIPPED', 'DELIVERED', 'RETURN_REQUESTED', 'RETURNED', 'EXCHANGED'];
 
 export async function render(ctx, id) {
   const { root, api, t, ui, can, readOnly, formatMoney, live, debounce, lang } = ctx;
@@ -64,6 +68,10 @@ export async function render(ctx, id) {
       buttons.push(el('button', { type: 'button', class: 'primary', id: 'action-deliver', onclick: () => deliverDialog(ctx, id, reload) },
         t('orders.action.deliver')));
     }
+    if (RETURN_STATES.includes(s)) {
+      // returns, exchanges and gifts have their own page (ORD-8, ORD-9); a link, so that it also opens in a new tab
+      buttons.push(el('a', { href: '/console/orders/returns/' + id, id: 'action-returns', class: 'button-link' }, t('orders.action.returns')));
+    }
     if (may('orders.note')) {
       buttons.push(el('button', { type: 'button', id: 'action-note', onclick: () => noteDialog(ctx, id, reload) }, t('orders.action.note')));
     }
@@ -105,7 +113,7 @@ export async function render(ctx, id) {
       st.paymentFlagged ? [' ', ui.badge('bad', t('orders.flag.payment'))] : null),
       notes.length ? el('div', { class: 'order-notes', id: 'order-notes' }, el('strong', {}, t('orders.order.notes')),
         notes.map((n) => el('p', { dataset: { record: n.recordId } }, el('small', { class: 'muted' },
-          kindText(t, n.kind) + ' · ' + n.actor + ' · ' + timeSec(n.at) + ' — '), n.text))) : null,
+          kindText(t, n.kind) + ' · ' + n.actor + ' · ' + timeSec(n.at) + ' — '), n.text))) : '', // not null: replaceChildren writes "null"
       actions(order, flags),
       el('div', { class: 'order-grid' },
         el('section', { class: 'panel', id: 'order-customer' }, el('h2', {}, t('orders.order.customer')), el('dl', {},

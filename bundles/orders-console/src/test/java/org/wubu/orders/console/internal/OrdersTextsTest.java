@@ -75,7 +75,16 @@ public class OrdersTextsTest {
         assertEquals("/orders/confirmations", new ConfirmationsPage().path());
         assertEquals("/console/pages/orders/packing.js", new PackingPage().script());
         assertEquals("orders.seal", new SealsPage().permission());
-        for (String module : List.of("board.js", "order.js", "confirmations.js", "packing.js", "seals.js", "common.js", "orders.css")) {
+        assertEquals("/orders/returns", new ReturnsPage().path());
+        assertEquals("/console/pages/orders/returns.js", new ReturnsPage().script());
+        // delivery records returned goods on the same page as the agents: the page needs reading only
+        assertEquals("orders.read", new ReturnsPage().permission());
+        assertEquals("退换货", new ReturnsPage().title(Locale.SIMPLIFIED_CHINESE));
+        assertEquals("/orders/confirmation-report", new ConfirmationReportPage().path());
+        assertEquals("/console/pages/orders/confirmation-report.js", new ConfirmationReportPage().script());
+        assertEquals("Confirmation report", new ConfirmationReportPage().title(Locale.ENGLISH));
+        for (String module : List.of("board.js", "order.js", "confirmations.js", "packing.js", "seals.js", "common.js", "orders.css",
+                "returns.js", "confirmation-report.js")) {
             assertTrue(module, Files.isRegularFile(MODULES.resolve(module)));
         }
     }
