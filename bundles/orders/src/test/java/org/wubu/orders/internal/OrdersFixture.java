@@ -87,7 +87,7 @@ class OrdersFixture extends ExternalResource {
     private void applyCatalogMigrations() throws Exception {
         List<Path> scripts;
         try (Stream<Path> s = Files.list(Path.of("../catalog/src/main/resources/db/migration"))) {
-            scripts = s.sorted().collect(Collectors.toList());
+            scripts = s.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().collect(Collectors.toList());
         }
         for (Path file : scripts) {
             String script = Files.readString(file, StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");
