@@ -36,7 +36,8 @@ public final class TestDatabase {
         ds.setCreateDatabase("create");
         List<Path> scripts;
         try (Stream<Path> s = Files.list(Path.of("src/main/resources/db/migration"))) {
-            scripts = s.sorted().collect(Collectors.toList());
+            // The portable scripts only: the sub-folders hold other databases' variants (e.g. postgresql/).
+            scripts = s.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().collect(Collectors.toList());
         }
         for (Path file : scripts) {
             String script = Files.readString(file, StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");

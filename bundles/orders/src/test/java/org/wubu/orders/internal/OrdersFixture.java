@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.junit.rules.ExternalResource;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -26,16 +27,19 @@ import org.wubu.orders.api.OrderService;
 import org.wubu.orders.api.Payment;
 import org.wubu.platform.api.Caller;
 import org.wubu.platform.api.Money;
+import org.wubu.persistence.internal.MigrationsForTests;
 import org.wubu.platform.api.persistence.SchemaReady;
 import org.wubu.testsupport.MovableClock;
 import org.wubu.testsupport.RecordingAudit;
 import org.wubu.testsupport.TestDatabase;
 import org.wubu.testsupport.TestPlatform;
+import org.wubu.testsupport.TestPostgres;
 
 /**
- * Orders for one test: embedded Derby under target/ with the orders' migrations and the catalog's,
- * the real catalog store on it, the orders store with the catalog adapter, a movable clock, a
- * recording audit log and a recording EventAdmin.
+ * Orders for one test: embedded Derby under target/ (or a fresh database on a real PostgreSQL, see
+ * {@link #OrdersFixture(TestPostgres)}) with the orders' migrations and the catalog's, the real
+ * catalog store on it, the orders store with the catalog adapter, a movable clock, a recording audit
+ * log and a recording EventAdmin.
  */
 class OrdersFixture extends ExternalResource {
 
@@ -50,17 +54,40 @@ class OrdersFixture extends ExternalResource {
     final MovableClock clock = new MovableClock(now);
     final RecordingAudit audit = new RecordingAudit();
     final List<Event> events = new CopyOnWriteArrayList<>();
+    /** Derby's database, or null on PostgreSQL. */
     TestDatabase db;
+    DataSource dataSource;
+    private final TestPostgres postgres;
     CatalogForOrders catalog;
     OrderStore orders;
     ChainVerifier verifier;
 
+    /** On embedded Derby, the default database. */
+    OrdersFixture() {
+        this(null);
+    }
+
+    /**
+     * On a fresh database of this PostgreSQL server, migrated by the platform's own migrator (so with
+     * the orders' PostgreSQL variant of V1).
+     */
+    OrdersFixture(TestPostgres postgres) {
+        this.postgres = postgres;
+    }
+
     @Override
     protected void before() throws Exception {
-        db = TestDatabase.withMigrations("orders");
-        applyCatalogMigrations();
-        catalog = new CatalogForOrders(db.dataSource, clock, audit);
-        orders = new OrderStore(db.dataSource, new SchemaReady() { }, clock, audit, TestPlatform.PRODUCTION, config(100));
+        if (postgres == null) {
+            db = TestDatabase.withMigrations("orders");
+            dataSource = db.dataSource;
+            applyCatalogMigrations();
+        } else {
+            dataSource = postgres.freshDatabase("orders");
+            MigrationsForTests.migrate(dataSource, "org.wubu.orders", Path.of("src/main/resources/db/migration"));
+            MigrationsForTests.migrate(dataSource, "org.wubu.catalog", Path.of("../catalog/src/main/resources/db/migration"));
+        }
+        catalog = new CatalogForOrders(dataSource, clock, audit);
+        orders = new OrderStore(dataSource, new SchemaReady() { }, clock, audit, TestPlatform.PRODUCTION, config(100));
         orders.catalog = new CatalogServiceOrderCatalog(catalog.catalog, catalog.lookup, catalog.reservations);
         orders.eventAdmin = new EventAdmin() {
             @Override
@@ -73,21 +100,23 @@ class OrdersFixture extends ExternalResource {
                 events.add(event);
             }
         };
-        verifier = new ChainVerifier(db.dataSource, new SchemaReady() { }, audit);
+        verifier = new ChainVerifier(dataSource, new SchemaReady() { }, audit);
     }
 
     @Override
     protected void after() {
         orders.deactivate();
         catalog.close();
-        db.shutdown();
+        if (db != null) {
+            db.shutdown();
+        }
     }
 
     /** The catalog's own scripts, applied like TestDatabase applies the orders' (the modules sit side by side). */
     private void applyCatalogMigrations() throws Exception {
         List<Path> scripts;
         try (Stream<Path> s = Files.list(Path.of("../catalog/src/main/resources/db/migration"))) {
-            scripts = s.sorted().collect(Collectors.toList());
+            scripts = s.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().collect(Collectors.toList());
         }
         for (Path file : scripts) {
             String script = Files.readString(file, StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");
@@ -133,14 +162,14 @@ class OrdersFixture extends ExternalResource {
     }
 
     long count(String sql) throws Exception {
-        try (Connection c = db.dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     int execute(String sql) throws Exception {
-        try (Connection c = db.dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             return s.executeUpdate(sql);
         }
     }

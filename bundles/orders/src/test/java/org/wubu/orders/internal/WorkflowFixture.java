@@ -53,7 +53,7 @@ class WorkflowFixture extends ExternalResource {
 
     @Override
     protected void before() {
-        tables = new WorkflowTables(f.db.dataSource);
+        tables = new WorkflowTables(f.dataSource);
         confirmationClock = new ConfirmationClock(f.orders, f.clock, tables, confirmation(10, 0), false);
         confirmationClock.notifier = sent::add;
         confirmations = new Confirmations(f.orders, confirmationClock, f.clock, tables);

@@ -53,6 +53,8 @@ public class MigrationExtender implements SchemaMigrations, HealthCheck {
     private final DataSource dataSource;
     private final BundleContext context;
     private final Migrator migrator;
+    /** The database's dialect: the sub-folder of a bundle's migrations whose variants replace portable scripts. */
+    private final String dialect;
     private final Map<String, MigrationReport> reports = new ConcurrentSkipListMap<>();
     /** Bundle id of each report, so that reports of uninstalled bundles are dropped. */
     private final Map<String, Long> reportBundles = new ConcurrentHashMap<>();
@@ -68,7 +70,9 @@ public class MigrationExtender implements SchemaMigrations, HealthCheck {
         this.dataSource = dataSource;
         this.context = context;
         this.migrator = new Migrator(dataSource, Clock.systemUTC());
+        this.dialect = SqlDialect.of(dataSource);
         migrator.ensureHistoryTable();
+        LOG.info("Schema migrations use the portable scripts and the '{}' variants", dialect);
         this.tracker = new BundleTracker<>(context, Bundle.ACTIVE, null) {
             @Override
             public Bundle addingBundle(Bundle bundle, BundleEvent event) {
@@ -94,7 +98,7 @@ public class MigrationExtender implements SchemaMigrations, HealthCheck {
     private boolean onActive(Bundle bundle) {
         List<MigrationScript> scripts;
         try {
-            scripts = scriptsOf(bundle);
+            scripts = scriptsOf(bundle, dialect);
         } catch (IOException | IllegalArgumentException e) {
             report(bundle, new MigrationReport(bundle.getSymbolicName(), false, List.of(),
                     "cannot read its migration scripts: " + e.getMessage()));
@@ -133,10 +137,23 @@ public class MigrationExtender implements SchemaMigrations, HealthCheck {
         }
     }
 
-    /** The bundle's scripts, or null when it ships none. */
-    private static List<MigrationScript> scriptsOf(Bundle bundle) throws IOException {
+    /**
+     * The bundle's scripts for the database's dialect (its portable scripts, each replaced by the
+     * variant in the sub-folder named after the dialect, e.g. {@code db/migration/postgresql/}), or
+     * null when it ships none.
+     */
+    private static List<MigrationScript> scriptsOf(Bundle bundle, String dialect) throws IOException {
         String header = bundle.getHeaders().get(SchemaReady.HEADER);
         String folder = header != null ? header.trim() : SchemaReady.DEFAULT_FOLDER;
+        List<MigrationScript> portable = read(bundle, folder, null);
+        if (portable == null) {
+            return null;
+        }
+        List<MigrationScript> variants = read(bundle, folder + "/" + dialect, dialect);
+        return MigrationScript.forDialect(portable, variants == null ? List.of() : variants);
+    }
+
+    private static List<MigrationScript> read(Bundle bundle, String folder, String dialect) throws IOException {
         Enumeration<URL> entries = bundle.findEntries(folder, "*.sql", false);
         if (entries == null) {
             return null;
@@ -146,7 +163,7 @@ public class MigrationExtender implements SchemaMigrations, HealthCheck {
             String path = url.getPath();
             String name = path.substring(path.lastIndexOf('/') + 1);
             try (InputStream in = url.openStream()) {
-                scripts.add(new MigrationScript(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                scripts.add(new MigrationScript(dialect, name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             }
         }
         return scripts;

@@ -24,7 +24,10 @@ import org.wubu.platform.api.persistence.MigrationReport;
  * Applies one bundle's migration scripts to the shared database and records them in
  * {@value #HISTORY}. Each script runs in its own transaction together with its history row, so a
  * script is either fully applied and recorded or not at all. Scripts already applied are checked
- * against their recorded checksum: history is never rewritten (DB-2).
+ * against their recorded checksum: history is never rewritten (DB-2). The scripts given are those
+ * of the database's dialect ({@link MigrationScript#forDialect}); a dialect variant is recorded
+ * under its path ({@code postgresql/V1__orders.sql}) with its own checksum, so one database's
+ * history always describes the scripts that really ran on it.
  */
 final class Migrator {
 
@@ -76,12 +79,16 @@ final class Migrator {
         List<String> applied = new ArrayList<>();
         try {
             checkDuplicates(bundle, ordered);
-            Map<String, String> recorded = recordedChecksums(bundle);
+            Map<String, Recorded> recorded = recordedChecksums(bundle);
             for (MigrationScript script : ordered) {
-                String checksum = recorded.get(script.version());
-                if (checksum != null) {
+                Recorded done = recorded.get(script.version());
+                if (done != null) {
+                    String checksum = done.checksum();
                     if (!checksum.equals(script.checksum())) {
-                        return failed(bundle, applied, script.fileName() + " was changed after it was applied"
+                        String what = done.script().equals(script.path()) ? script.path() + " was changed after it was applied"
+                                : "version " + script.version() + " was applied from " + done.script() + " but would now be "
+                                + script.path() + " (a dialect variant added or removed after the fact?)";
+                        return failed(bundle, applied, what
                                 + " (recorded checksum " + checksum.substring(0, 12) + "…, now "
                                 + script.checksum().substring(0, 12) + "…). Applied migrations are never edited:"
                                 + " restore the original script and put the change in a new version.");
@@ -115,14 +122,18 @@ final class Migrator {
         }
     }
 
-    private Map<String, String> recordedChecksums(String bundle) throws SQLException {
-        Map<String, String> out = new HashMap<>();
+    /** What the history says of one applied version: the script (path) it came from and its checksum. */
+    private record Recorded(String script, String checksum) {
+    }
+
+    private Map<String, Recorded> recordedChecksums(String bundle) throws SQLException {
+        Map<String, Recorded> out = new HashMap<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT VERSION, CHECKSUM FROM " + HISTORY + " WHERE BUNDLE = ?")) {
+             PreparedStatement ps = c.prepareStatement("SELECT VERSION, CHECKSUM, SCRIPT FROM " + HISTORY + " WHERE BUNDLE = ?")) {
             ps.setString(1, bundle);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), rs.getString(2).trim());
+                    out.put(rs.getString(1), new Recorded(rs.getString(3).trim(), rs.getString(2).trim()));
                 }
             }
         }
@@ -146,18 +157,18 @@ final class Migrator {
                     ps.setString(1, bundle);
                     ps.setString(2, script.version());
                     ps.setString(3, truncate(script.description(), 200));
-                    ps.setString(4, truncate(script.fileName(), 250));
+                    ps.setString(4, truncate(script.path(), 250));
                     ps.setString(5, script.checksum());
                     ps.setTimestamp(6, Timestamp.valueOf(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)));
                     ps.setLong(7, (System.nanoTime() - start) / 1_000_000);
                     ps.executeUpdate();
                 }
                 c.commit();
-                LOG.info("Applied migration {} of {} ({} statements)", script.fileName(), bundle, statements.size());
+                LOG.info("Applied migration {} of {} ({} statements)", script.path(), bundle, statements.size());
                 return null;
             } catch (SQLException e) {
                 c.rollback();
-                return script.fileName() + " failed at statement " + n + " of " + statements.size() + ": "
+                return script.path() + " failed at statement " + n + " of " + statements.size() + ": "
                         + e.getMessage() + " (nothing of this script was applied)";
             }
         }

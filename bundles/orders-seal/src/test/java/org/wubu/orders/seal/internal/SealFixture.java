@@ -87,7 +87,8 @@ class SealFixture extends ExternalResource {
     private void migrate(String dir) throws IOException, SQLException {
         List<Path> scripts;
         try (Stream<Path> s = Files.list(Path.of(dir))) {
-            scripts = s.sorted().toList();
+            // The portable (Derby) scripts only, not the sub-folders of other databases' variants.
+            scripts = s.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList();
         }
         for (Path file : scripts) {
             String script = Files.readString(file, StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");

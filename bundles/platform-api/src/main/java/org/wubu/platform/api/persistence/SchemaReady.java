@@ -9,6 +9,8 @@ package org.wubu.platform.api.persistence;
  * <p>A bundle takes part by shipping scripts {@code db/migration/V<n>__<description>.sql} (or in the
  * folder named by the {@link #HEADER} manifest header). Scripts are applied in version order, once,
  * each in its own transaction, and recorded with a checksum; an applied script must never change.
+ * A script that cannot be portable has a variant for one database in a sub-folder named after it
+ * ({@code db/migration/postgresql/V1__orders.sql}), which replaces it on that database only.
  */
 public interface SchemaReady {
 
