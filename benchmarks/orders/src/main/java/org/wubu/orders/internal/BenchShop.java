@@ -45,8 +45,9 @@ import org.wubu.testsupport.TestPlatform;
 /**
  * The real orders store and catalog store outside OSGi, as the bundles' tests wire them: a fresh embedded
  * Derby (default, durable settings) under benchmarks/orders/target with the catalog's and the orders'
- * migrations read from their jars, EclipseLink for the catalog, a fixed shop clock, and an audit log
- * that only counts (the platform's audit log would add one insert per order; not measured here).
+ * migrations read from their jars, EclipseLink for the catalog, a fixed shop clock, and the platform's
+ * real audit log ({@code org.wubu.audit}'s AuditLog: a hash-chained insert and commit per entry, in the same
+ * database), or with {@code -Dbench.audit=count} an audit log that only counts.
  */
 final class BenchShop implements AutoCloseable {
 
@@ -58,7 +59,11 @@ final class BenchShop implements AutoCloseable {
     final AtomicLong audited = new AtomicLong();
     final Path folder;
     final EmbeddedDataSource ds;
+    /** The platform's audit log (true, the default) or a counter ({@code -Dbench.audit=count}). */
+    final boolean realAudit = !"count".equals(System.getProperty("bench.audit", "real"));
     private EntityManagerFactory emf;
+    private EntityManagerFactory auditEmf;
+    private AuditService audit;
     private CatalogStore catalog;
     OrderStore orders;
 
@@ -72,18 +77,38 @@ final class BenchShop implements AutoCloseable {
         ds.setCreateDatabase("create");
         migrate(CatalogStore.class);
         migrate(OrderStore.class);
+        if (realAudit) {
+            migrate(org.wubu.audit.internal.AuditLog.class);
+        }
         System.out.println("database " + folder.resolve("db") + " (Derby defaults: durable commits)");
     }
 
     /** Starts the catalog (EclipseLink) and the orders store on the database. */
     void start() {
         emf = Persistence.createEntityManagerFactory("wubu-catalog", Map.of("javax.persistence.nonJtaDataSource", ds));
+        audit = counting();
+        if (realAudit) {
+            auditEmf = Persistence.createEntityManagerFactory("wubu-audit", Map.of("javax.persistence.nonJtaDataSource", ds));
+            AuditService log = new org.wubu.audit.internal.AuditLog(auditEmf, new SchemaReady() { }, clock);
+            AuditService counter = audit;
+            audit = (AuditService) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AuditService.class},
+                    (p, m, a) -> {
+                        if (m.getName().equals("record")) {
+                            counter.record((Caller) a[0], (String) a[1], (String) a[2], (String) a[3]);
+                        }
+                        try {
+                            return m.invoke(log, a);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
         ApprovalService noApprovals = (ApprovalService) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {ApprovalService.class}, (p, m, a) -> {
                     throw new UnsupportedOperationException("intake needs no approvals");
                 });
-        catalog = new CatalogStore(emf, new SchemaReady() { }, clock, audit(), noApprovals, TestPlatform.PRODUCTION);
-        orders = new OrderStore(ds, new SchemaReady() { }, clock, audit(), TestPlatform.PRODUCTION, new OrdersConfig() {
+        catalog = new CatalogStore(emf, new SchemaReady() { }, clock, audit, noApprovals, TestPlatform.PRODUCTION);
+        orders = new OrderStore(ds, new SchemaReady() { }, clock, audit, TestPlatform.PRODUCTION, new OrdersConfig() {
             @Override
             public int maxLines() {
                 return 100;
@@ -181,7 +206,7 @@ final class BenchShop implements AutoCloseable {
         }
     }
 
-    private AuditService audit() {
+    private AuditService counting() {
         return new AuditService() {
             @Override
             public AuditEntry record(Caller actor, String action, String subject, String details) {
@@ -221,6 +246,9 @@ final class BenchShop implements AutoCloseable {
         }
         if (emf != null) {
             emf.close();
+        }
+        if (auditEmf != null) {
+            auditEmf.close();
         }
         ds.setShutdownDatabase("shutdown");
         try {

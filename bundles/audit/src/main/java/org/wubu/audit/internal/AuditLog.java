@@ -106,9 +106,13 @@ public class AuditLog implements AuditService {
                 + (last == null ? "unknown error" : last.getMessage()));
     }
 
+    /**
+     * The chain's head. MAX of the primary key, then the row by its key: Derby reads MAX from the end of the
+     * index, while "ORDER BY SEQ DESC" sorted the whole table, so that every entry cost more than the last.
+     */
     private static Optional<AuditEntry> latest(EntityManager em) {
-        return em.createQuery("SELECT e FROM AuditEntryEntity e ORDER BY e.sequence DESC", AuditEntryEntity.class)
-                .setMaxResults(1).getResultList().stream().findFirst().map(AuditEntryEntity::toEntry);
+        Long head = em.createQuery("SELECT MAX(e.sequence) FROM AuditEntryEntity e", Long.class).getSingleResult();
+        return head == null ? Optional.empty() : Optional.ofNullable(em.find(AuditEntryEntity.class, head)).map(AuditEntryEntity::toEntry);
     }
 
     @Override

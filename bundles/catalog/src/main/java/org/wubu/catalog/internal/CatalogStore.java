@@ -917,9 +917,35 @@ public class CatalogStore implements CatalogService, ProductHistory {
     /** The audit entries and events of a committed movement (and of the normal delisting it caused). */
     void announceMovement(Caller caller, Applied a, StockMovementKind kind) {
         StockMovement m = a.movement();
-        String sku = m.sku();
-        audit.record(caller, "catalog.stock." + kind.name().toLowerCase(Locale.ROOT), subject(sku), "quantity " + m.quantity()
+        audit.record(caller, "catalog.stock." + kind.name().toLowerCase(Locale.ROOT), subject(m.sku()), "quantity " + m.quantity()
                 + ", change " + a.change() + ", stock after " + m.stockAfter() + "; " + m.why());
+        announceWithoutAudit(caller, a, kind);
+    }
+
+    /**
+     * The audit entry and events of several movements committed together for one reference (an order's
+     * lines): ONE audit entry naming every line, as the movements were one change; each line's movement is
+     * in the product's stock ledger with who and why. An audit entry per line cost a durable commit each.
+     */
+    void announceMovements(Caller caller, String reference, List<Applied> applied, StockMovementKind kind) {
+        if (applied.isEmpty()) {
+            return;
+        }
+        StringBuilder details = new StringBuilder();
+        for (Applied a : applied) {
+            StockMovement m = a.movement();
+            details.append(details.length() == 0 ? "" : "; ").append(m.sku()).append(" quantity ").append(m.quantity())
+                    .append(", change ").append(a.change()).append(", stock after ").append(m.stockAfter());
+        }
+        audit.record(caller, "catalog.stock." + kind.name().toLowerCase(Locale.ROOT), "stock:" + reference, details.toString());
+        for (Applied a : applied) {
+            announceWithoutAudit(caller, a, kind);
+        }
+    }
+
+    private void announceWithoutAudit(Caller caller, Applied a, StockMovementKind kind) {
+        StockMovement m = a.movement();
+        String sku = m.sku();
         post(CatalogEvents.STOCK_MOVED, caller, sku, Map.of(CatalogEvents.STOCK, m.stockAfter(), "kind", kind.name(),
                 "change", a.change()));
         if (a.depleted()) {

@@ -71,9 +71,7 @@ public class StockReservationStore implements StockReservations {
             }
             return out;
         });
-        for (CatalogStore.Applied d : done) {
-            catalog.announceMovement(caller, d, kind);
-        }
+        catalog.announceMovements(caller, why, done, kind);
         return done.stream().map(CatalogStore.Applied::movement).collect(Collectors.toList());
     }
 
