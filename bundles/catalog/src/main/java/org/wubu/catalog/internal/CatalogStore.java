@@ -898,6 +898,9 @@ public class CatalogStore implements CatalogService, ProductHistory {
                 .setParameter(1, sku).getSingleResult()).longValue();
         StockMovementEntity e = new StockMovementEntity(sku, kind, quantity, change, after, caller.username(), why, now);
         em.persist(e);
+        if (reservedChange != 0) {
+            OpenReservationTable.adjust(em, why, sku, reservedChange, now); // what the reference still holds
+        }
         boolean depleted = false;
         if (after == 0 && change < 0) {
             depleted = em.createNativeQuery("UPDATE CAT_PRODUCT SET STATUS = ?1, DELIST_REASON = ?2, UPDATED_BY = ?3,"

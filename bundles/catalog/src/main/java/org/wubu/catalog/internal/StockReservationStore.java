@@ -12,6 +12,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.wubu.catalog.api.CatalogService;
+import org.wubu.catalog.api.OpenReservation;
+import org.wubu.catalog.api.OpenReservationQuery;
 import org.wubu.catalog.api.StockLine;
 import org.wubu.catalog.api.StockMovement;
 import org.wubu.catalog.api.StockMovementKind;
@@ -57,6 +59,35 @@ public class StockReservationStore implements StockReservations {
     @Override
     public List<StockMovement> commitAll(Caller caller, String reference, List<StockLine> lines) {
         return all(caller, reference, lines, StockMovementKind.SALE);
+    }
+
+    @Override
+    public List<OpenReservation> open(Caller caller, OpenReservationQuery query) {
+        caller.require(CatalogService.STOCK_RESERVE);
+        if (query == null) {
+            throw new ValidationException("the query is missing", Map.of("query", "missing"));
+        }
+        Map<String, Object> errors = new LinkedHashMap<>();
+        if (query.referencePrefix() == null || query.referencePrefix().isBlank()) {
+            errors.put("referencePrefix", "missing");
+        } else if (query.referencePrefix().length() > MAX_REFERENCE) {
+            errors.put("referencePrefix", "longer than " + MAX_REFERENCE + " characters");
+        }
+        if (query.olderThan() == null) {
+            errors.put("olderThan", "missing");
+        }
+        if (query.limit() < 1 || query.limit() > MAX_OPEN) {
+            errors.put("limit", "must be between 1 and " + MAX_OPEN + " (got " + query.limit() + ")");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException("the open reservations query is not valid: " + errors.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")), errors);
+        }
+        String prefix = query.referencePrefix(); // literally: references are stored trimmed, a prefix may end in a blank
+        LocalDateTime from = Utc.of(query.reservedFrom());
+        LocalDateTime before = Utc.of(query.olderThan());
+        return catalog.inTransaction(em -> OpenReservationTable.page(em, prefix, from, before, Math.max(0, query.afterId()),
+                query.limit()));
     }
 
     private List<StockMovement> all(Caller caller, String reference, List<StockLine> lines, StockMovementKind kind) {

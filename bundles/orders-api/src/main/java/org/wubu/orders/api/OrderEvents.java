@@ -10,6 +10,11 @@ import org.wubu.platform.api.Topics;
  * <p>Every event carries {@link Topics#ACTOR}, {@link Topics#SUBJECT} ({@code order:<id>}),
  * {@link Topics#TIME} (when the record occurred, ISO-8601 UTC) and the properties below; never the
  * payload (it may hold customer data), which readers fetch with the permission to read orders.
+ *
+ * <p>One event is not a record: {@link #RESERVATION_SWEPT}, when the platform gave back stock that the
+ * catalog still held for an order that does not exist (its intake stopped between the catalog's commit
+ * and its own). It carries {@link Topics#ACTOR} ({@code system}), {@link Topics#SUBJECT}, {@link Topics#TIME},
+ * {@link #ORDER_ID} and {@link #UNITS}.
  */
 public final class OrderEvents {
 
@@ -28,6 +33,11 @@ public final class OrderEvents {
     public static final String STATE = "state";
     /** Property: the order's state before the record (absent on CREATED). */
     public static final String PREVIOUS_STATE = "previousState";
+
+    /** Stock held for an order that does not exist was released (see above). */
+    public static final String RESERVATION_SWEPT = Topics.topic("orders", "RESERVATION_SWEPT");
+    /** Property of {@link #RESERVATION_SWEPT}: how many units went back to stock, all lines together (a Long). */
+    public static final String UNITS = "units";
 
     private OrderEvents() {
     }

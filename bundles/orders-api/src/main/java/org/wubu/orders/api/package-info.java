@@ -12,7 +12,7 @@
  * (intake, reading, appending records), {@link org.wubu.orders.api.OrderVerifier}; events:
  * {@link org.wubu.orders.api.OrderEvents}.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.wubu.orders.api;
 
 import org.osgi.annotation.versioning.Version;

@@ -1,5 +1,6 @@
 package org.wubu.orders.internal;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.wubu.catalog.api.CatalogLookup;
 import org.wubu.catalog.api.CatalogService;
+import org.wubu.catalog.api.OpenReservationQuery;
 import org.wubu.catalog.api.Product;
 import org.wubu.catalog.api.ProductQuery;
 import org.wubu.catalog.api.ProductStatus;
@@ -78,6 +80,12 @@ public class CatalogServiceOrderCatalog implements OrderCatalog {
     @Override
     public void releaseAll(Caller caller, String reference, List<Reservation> lines) {
         reservations.releaseAll(onBehalfOf(caller), reference, stockLines(lines));
+    }
+
+    @Override
+    public List<Held> held(Caller caller, String referencePrefix, Instant from, Instant before, long afterId, int limit) {
+        return reservations.open(onBehalfOf(caller), new OpenReservationQuery(referencePrefix, from, before, afterId, limit)).stream()
+                .map(r -> new Held(r.id(), r.reference(), r.sku(), r.quantity(), r.reservedAt())).collect(Collectors.toList());
     }
 
     private static List<StockLine> stockLines(List<Reservation> lines) {

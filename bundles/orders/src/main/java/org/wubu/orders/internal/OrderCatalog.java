@@ -1,5 +1,6 @@
 package org.wubu.orders.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.wubu.platform.api.Caller;
@@ -32,6 +33,17 @@ interface OrderCatalog {
 
     /** Gives back what {@link #reserveAll} reserved. */
     void releaseAll(Caller caller, String reference, List<Reservation> lines);
+
+    /** Stock the catalog still holds for a reference and one product (reserved, neither released nor sold). */
+    record Held(long id, String reference, String sku, long quantity, Instant reservedAt) {
+    }
+
+    /**
+     * Up to {@code limit} (reference, product) pairs still holding stock, references starting with
+     * {@code referencePrefix}, last reserved at or after {@code from} (null: any time) and before
+     * {@code before}, ids above {@code afterId}, in id order (the next page starts after the last id).
+     */
+    List<Held> held(Caller caller, String referencePrefix, Instant from, Instant before, long afterId, int limit);
 
     /** Up to {@code limit} listed products with stock (demo orders). */
     List<Offer> listed(Caller caller, int limit);
