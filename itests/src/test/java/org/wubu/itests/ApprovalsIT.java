@@ -5,8 +5,6 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,7 +34,6 @@ import org.wubu.platform.api.Caller;
 @ExamReactorStrategy(PerClass.class)
 public class ApprovalsIT extends WubuTestSupport {
 
-    private static final String DEMO = "Demo-pass-2026";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Override
@@ -47,20 +44,9 @@ public class ApprovalsIT extends WubuTestSupport {
 
     @Before
     public void demoAccountsReady() {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (http("GET", "/api/security/me", null, basicAuth("warehouse", DEMO)).status() != 200
-                || http("GET", "/api/approvals/kinds", null, basicAuth("it", DEMO)).body().indexOf("security.permission-change") < 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("demo accounts or the permission-change kind are not ready");
-            }
-            sleep(200);
-        }
-    }
-
-    private static Map<String, String> as(String user) {
-        Map<String, String> h = new HashMap<>(basicAuth(user, DEMO));
-        h.put("Content-Type", "application/json");
-        return h;
+        waitForDemoAccounts();
+        waitForAnswer("the permission-change approval kind", "it", "/api/approvals/kinds", WAIT,
+                r -> r.body().contains("security.permission-change"));
     }
 
     private static long submitRoleChange(String requester, String username, String role, String areas) {
@@ -121,24 +107,15 @@ public class ApprovalsIT extends WubuTestSupport {
             security.start();
         }
         waitForState(id, ApprovalState.APPLIED);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        HttpResult account;
-        do {
-            account = http("GET", "/api/security/accounts/delivery", null, as("it"));
-            sleep(100);
-        } while (account.status() != 200 && System.nanoTime() < deadline);
+        HttpResult account = waitForHttp200As("it", "/api/security/accounts/delivery", WAIT);
         assertTrue(account.body(), account.body().contains("\"roles\":[\"warehouse\"]"));
     }
 
     private void waitForState(long id, ApprovalState state) {
         ApprovalService approvals = waitForService(ApprovalService.class, null, WAIT);
         Caller reader = new Caller("itest", Set.of(), Set.of(ApprovalService.READ_ALL));
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        ApprovalRequest r = approvals.get(reader, id);
-        while (r.state() != state && System.nanoTime() < deadline) {
-            sleep(100);
-            r = approvals.get(reader, id);
-        }
+        ApprovalRequest r = waitFor("request " + id + " to be " + state, WAIT, () -> approvals.get(reader, id),
+                x -> x.state() == state);
         assertEquals("request " + id + ": " + r.applyError(), state, r.state());
     }
 }

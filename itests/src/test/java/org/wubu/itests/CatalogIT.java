@@ -7,8 +7,6 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.Before;
@@ -37,7 +35,6 @@ import org.wubu.platform.api.media.MediaStore;
 @ExamReactorStrategy(PerClass.class)
 public class CatalogIT extends WubuTestSupport {
 
-    private static final String DEMO = "Demo-pass-2026";
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Override
@@ -48,21 +45,7 @@ public class CatalogIT extends WubuTestSupport {
 
     @Before
     public void demoDataReady() {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        // warehouse is the last demo account created; BOK-SC-01 the last demo product.
-        while (http("GET", "/api/security/me", null, basicAuth("warehouse", DEMO)).status() != 200
-                || http("GET", "/api/catalog/products/BOK-SC-01", null, basicAuth("warehouse", DEMO)).status() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("demo account 'warehouse' or the demo products are not ready");
-            }
-            sleep(200);
-        }
-    }
-
-    private static Map<String, String> as(String user) {
-        Map<String, String> h = new HashMap<>(basicAuth(user, DEMO));
-        h.put("Content-Type", "application/json");
-        return h;
+        waitForDemoProducts();
     }
 
     private static String field(String json, String name) {
@@ -181,12 +164,8 @@ public class CatalogIT extends WubuTestSupport {
 
     /** Polls a product until its status is the expected one (the engine may apply after answering). */
     private String awaitStatus(String sku, String status) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        String body = http("GET", "/api/catalog/products/" + sku, null, as("warehouse")).body();
-        while (!field(body, "status").equals(status) && System.nanoTime() < deadline) {
-            sleep(200);
-            body = http("GET", "/api/catalog/products/" + sku, null, as("warehouse")).body();
-        }
+        String body = waitForAnswer(sku + " to be " + status, "warehouse", "/api/catalog/products/" + sku,
+                Duration.ofSeconds(20), r -> field(r.body(), "status").equals(status)).body();
         assertEquals(body, status, field(body, "status"));
         return body;
     }

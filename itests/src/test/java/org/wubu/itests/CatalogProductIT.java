@@ -8,8 +8,6 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.Before;
@@ -32,7 +30,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class CatalogProductIT extends WubuTestSupport {
 
-    private static final String DEMO = "Demo-pass-2026";
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     @Override
@@ -43,21 +40,7 @@ public class CatalogProductIT extends WubuTestSupport {
 
     @Before
     public void demoDataReady() {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        // the demo products are written in one transaction: one generated SKU present means all are
-        while (http("GET", "/api/security/me", null, basicAuth("warehouse", DEMO)).status() != 200
-                || http("GET", "/api/catalog/products/STA-XZ-300", null, basicAuth("warehouse", DEMO)).status() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("demo accounts or demo products are not ready");
-            }
-            sleep(200);
-        }
-    }
-
-    private static Map<String, String> as(String user) {
-        Map<String, String> h = new HashMap<>(basicAuth(user, DEMO));
-        h.put("Content-Type", "application/json");
-        return h;
+        waitForDemoProducts();
     }
 
     private static String field(String json, String name) {

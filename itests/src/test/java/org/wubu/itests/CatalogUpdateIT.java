@@ -50,7 +50,6 @@ import org.osgi.framework.startlevel.BundleStartLevel;
 @ExamReactorStrategy(PerClass.class)
 public class CatalogUpdateIT extends WubuTestSupport {
 
-    private static final String DEMO = "Demo-pass-2026";
     private static final String CATALOG = "org.wubu.catalog";
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** How long the readers run at least; the update happens a few seconds in. */
@@ -68,20 +67,12 @@ public class CatalogUpdateIT extends WubuTestSupport {
 
     @Before
     public void demoDataReady() {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        // warehouse is the last demo account created; BOK-SC-01 the last demo product.
-        while (http("GET", "/api/security/me", null, basicAuth("warehouse", DEMO)).status() != 200
-                || http("GET", "/api/catalog/products/BOK-SC-01", null, basicAuth("warehouse", DEMO)).status() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("demo account 'warehouse' or the demo products are not ready");
-            }
-            sleep(200);
-        }
+        waitForDemoProducts();
     }
 
     @Test
     public void updatingTheCatalogUnderReadLoadLosesNoDataAndThePagesComeBack() throws Exception {
-        Map<String, String> reader = basicAuth("warehouse", DEMO);
+        Map<String, String> reader = basicAuth("warehouse", DEMO_PASSWORD);
         HttpResult list = http("GET", "/api/catalog/products?limit=50", null, reader);
         assertEquals(list.toString(), 200, list.status());
         List<String> skus = new ArrayList<>();
@@ -209,7 +200,7 @@ public class CatalogUpdateIT extends WubuTestSupport {
                 bad.subList(0, Math.min(bad.size(), 10)));
 
         // A write after the update: a stock receipt is recorded and counted.
-        Map<String, String> warehouse = new HashMap<>(basicAuth("warehouse", DEMO));
+        Map<String, String> warehouse = new HashMap<>(basicAuth("warehouse", DEMO_PASSWORD));
         warehouse.put("Content-Type", "application/json");
         HttpResult receipt = http("POST", "/api/catalog/products/" + skus.get(0) + "/stock-movements",
                 "{\"kind\":\"RECEIPT\",\"quantity\":3,\"why\":\"delivery after the catalog update\"}", warehouse);

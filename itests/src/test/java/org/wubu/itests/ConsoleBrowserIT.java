@@ -47,7 +47,7 @@ import org.wubu.console.api.ConsolePage;
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class ConsoleBrowserIT {
 
-    static final String DEMO = "Demo-pass-2026";
+    static final String DEMO = WubuTestSupport.DEMO_PASSWORD;
     /** Bound of every wait for the page. */
     static final Duration WAIT = Duration.ofSeconds(15);
     static final String SYSTEM_BUNDLE = "org.wubu.console.system";

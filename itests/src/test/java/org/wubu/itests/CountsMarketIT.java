@@ -12,9 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.Before;
@@ -37,7 +35,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class CountsMarketIT extends WubuTestSupport {
 
-    private static final String DEMO = "Demo-pass-2026";
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ZoneId SHOP = ZoneId.of("Asia/Shanghai");
     private static final String TEXT = "\"((?:[^\"\\\\]|\\\\.)*)\"";
@@ -50,21 +47,8 @@ public class CountsMarketIT extends WubuTestSupport {
 
     @Before
     public void demoDataReady() {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (http("GET", "/api/security/me", null, basicAuth("warehouse", DEMO)).status() != 200
-                || !http("GET", "/api/catalog/counts", null, basicAuth("warehouse", DEMO)).body().contains("\"lines\":")) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("demo account 'warehouse' or the first count task is not ready: "
-                        + http("GET", "/api/catalog/counts", null, basicAuth("warehouse", DEMO)));
-            }
-            sleep(200);
-        }
-    }
-
-    private static Map<String, String> as(String user) {
-        Map<String, String> h = new HashMap<>(basicAuth(user, DEMO));
-        h.put("Content-Type", "application/json");
-        return h;
+        waitForDemoAccounts();
+        waitForAnswer("the first count task", "warehouse", "/api/catalog/counts", WAIT, r -> r.body().contains("\"lines\":"));
     }
 
     private static String field(String json, String name) {

@@ -55,13 +55,6 @@ public class DatabaseDownIT extends WubuTestSupport {
     }
 
     private HttpResult waitForStatus(int status) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        HttpResult r = get("/api/health");
-        while (r.status() != status && System.nanoTime() < deadline) {
-            sleep(200);
-            r = get("/api/health");
-        }
-        assertEquals(r.toString(), status, r.status());
-        return r;
+        return waitFor("GET /api/health to answer " + status, WAIT, () -> get("/api/health"), r -> r.status() == status);
     }
 }

@@ -46,7 +46,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class MediaIT extends WubuTestSupport {
 
-    private static final String DEMO = "Demo-pass-2026";
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** A valid 1×1 PNG. */
     private static final byte[] PNG = Base64.getDecoder().decode(
@@ -60,21 +59,8 @@ public class MediaIT extends WubuTestSupport {
 
     @Before
     public void demoDataReady() {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (http("GET", "/api/security/me", null, basicAuth("warehouse", DEMO)).status() != 200
-                || http("GET", "/api/media/limits", null, basicAuth("warehouse", DEMO)).status() != 200
-                || http("GET", "/api/catalog/products/BOK-SC-01", null, basicAuth("warehouse", DEMO)).status() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("demo accounts, the media store or the demo products are not ready");
-            }
-            sleep(200);
-        }
-    }
-
-    private static Map<String, String> as(String user) {
-        Map<String, String> h = new HashMap<>(basicAuth(user, DEMO));
-        h.put("Content-Type", "application/json");
-        return h;
+        waitForDemoProducts();
+        waitForHttp200As("warehouse", "/api/media/limits", WAIT);
     }
 
     private static String field(String json, String name) {
@@ -103,7 +89,7 @@ public class MediaIT extends WubuTestSupport {
             c.setRequestMethod(method);
             c.setConnectTimeout((int) HTTP_REQUEST_TIMEOUT.toMillis());
             c.setReadTimeout((int) HTTP_REQUEST_TIMEOUT.toMillis());
-            c.setRequestProperty("Authorization", basicAuthHeader(user, DEMO));
+            c.setRequestProperty("Authorization", basicAuthHeader(user, DEMO_PASSWORD));
             headers.forEach(c::setRequestProperty);
             if (body != null) {
                 c.setDoOutput(true);
@@ -142,7 +128,7 @@ public class MediaIT extends WubuTestSupport {
         try (Socket socket = new Socket("127.0.0.1", httpPort())) {
             socket.setSoTimeout((int) HTTP_REQUEST_TIMEOUT.toMillis());
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/media?kind=image HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + basicAuthHeader(user, DEMO)
+            out.write(("POST /api/media?kind=image HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + basicAuthHeader(user, DEMO_PASSWORD)
                     + "\r\nContent-Type: " + contentType + "\r\nX-File-Name: big.png\r\nContent-Length: " + length
                     + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -282,12 +268,8 @@ public class MediaIT extends WubuTestSupport {
 
     @Test
     public void demoProductsHaveAnImage() {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        HttpResult list = http("GET", "/api/catalog/images/TEA-LJ-250", null, as("warehouse"));
-        while (!list.body().contains("\"mediaId\"") && System.nanoTime() < deadline) {
-            sleep(200);
-            list = http("GET", "/api/catalog/images/TEA-LJ-250", null, as("warehouse"));
-        }
+        HttpResult list = waitForAnswer("an image of TEA-LJ-250", "warehouse", "/api/catalog/images/TEA-LJ-250", WAIT,
+                r -> r.body().contains("\"mediaId\""));
         assertTrue(list.toString(), list.body().contains("\"position\":1") && list.body().contains("\"contentType\":\"image/png\""));
     }
 }

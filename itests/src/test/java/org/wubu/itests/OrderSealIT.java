@@ -36,8 +36,6 @@ import org.wubu.platform.api.ShopClock;
 @ExamReactorStrategy(PerClass.class)
 public class OrderSealIT extends WubuTestSupport {
 
-    private static final String DEMO = "Demo-pass-2026";
-
     @Configuration
     public Option[] config() {
         return OptionUtils.combine(super.config(), editConfigurationFilePut("etc/org.wubu.platform.cfg", "mode", "demo"));
@@ -46,16 +44,7 @@ public class OrderSealIT extends WubuTestSupport {
     @Test
     public void aDayWithOrdersIsSealedVerifiedAndAnEditedFileIsCaught() throws Exception {
         // Demo mode places a few orders at start; wait for them (the CS manager may read orders).
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        HttpResult orders;
-        do {
-            orders = http("GET", "/api/orders", null, basicAuth("csmanager", DEMO));
-            if (orders.status() == 200 && orders.body().contains("\"id\"")) {
-                break;
-            }
-            assertTrue("demo orders did not appear within 90 s: " + orders, System.nanoTime() < deadline);
-            sleep(500);
-        } while (true);
+        waitForDemoOrders();
 
         // Move the end of the day's window to 30 s from now (the scheduler seals it 1 s after that; 30 s leave slack
         // for a slow reconfiguration), into a fresh folder: at start the seal of the last 18:00 may already have
@@ -73,26 +62,26 @@ public class OrderSealIT extends WubuTestSupport {
         seal.update(props);
 
         // The scheduler seals the day 1 s after its end; nobody asks for it.
-        HttpResult item = waitForHttp200As("it", "/api/orders-seals/" + date, Duration.ofSeconds(60));
+        HttpResult item = waitForSeal("/api/orders-seals/" + date, Duration.ofSeconds(60));
         long records = number(item.body(), "records");
         assertTrue("the day's demo orders are in the seal: " + item.body(), records >= 2);
         assertTrue("written by the schedule: " + item.body(), item.body().contains("\"trigger\":\"schedule\""));
 
-        HttpResult list = http("GET", "/api/orders-seals", null, basicAuth("it", DEMO));
+        HttpResult list = http("GET", "/api/orders-seals", null, basicAuth("it", DEMO_PASSWORD));
         assertEquals(list.body(), 200, list.status());
         assertTrue(list.body(), list.body().contains("\"date\":\"" + date + "\""));
-        HttpResult file = http("GET", "/api/orders-seals/" + date + "/records.jsonl", null, basicAuth("it", DEMO));
+        HttpResult file = http("GET", "/api/orders-seals/" + date + "/records.jsonl", null, basicAuth("it", DEMO_PASSWORD));
         assertEquals(200, file.status());
         assertEquals(records, file.body().lines().count());
-        HttpResult manifest = http("GET", "/api/orders-seals/" + date + "/manifest.json", null, basicAuth("it", DEMO));
+        HttpResult manifest = http("GET", "/api/orders-seals/" + date + "/manifest.json", null, basicAuth("it", DEMO_PASSWORD));
         assertTrue(manifest.body(), manifest.body().contains("\"rule\" : \"from <= occurredAt < to\""));
-        assertEquals("only the dba level", 403, http("GET", "/api/orders-seals", null, basicAuth("delivery", DEMO)).status());
+        assertEquals("only the dba level", 403, http("GET", "/api/orders-seals", null, basicAuth("delivery", DEMO_PASSWORD)).status());
         assertEquals("a CS agent reads orders but not the sealed files", 403,
-                http("GET", "/api/orders-seals/" + date + "/records.jsonl", null, basicAuth("agent", DEMO)).status());
+                http("GET", "/api/orders-seals/" + date + "/records.jsonl", null, basicAuth("agent", DEMO_PASSWORD)).status());
 
         String intact = executeCommand("orders:seal-verify " + date);
         assertTrue(intact, intact.contains(date + " intact, " + records + " records match the database"));
-        HttpResult verified = http("POST", "/api/orders-seals/" + date + "/verify", "", basicAuth("it", DEMO));
+        HttpResult verified = http("POST", "/api/orders-seals/" + date + "/verify", "", basicAuth("it", DEMO_PASSWORD));
         assertEquals(verified.body(), 200, verified.status());
         assertTrue(verified.body(), verified.body().contains("\"ok\":true"));
         String listed = executeCommand("orders:seal-list");
@@ -108,23 +97,16 @@ public class OrderSealIT extends WubuTestSupport {
         String broken = executeCommand("orders:seal-verify " + date);
         assertTrue(broken, broken.contains(date + " differs: records.jsonl was changed after sealing"));
         assertTrue(broken, broken.contains("differs in actor"));
-        HttpResult refused = http("POST", "/api/orders-seals/" + date + "/verify", "", basicAuth("it", DEMO));
+        HttpResult refused = http("POST", "/api/orders-seals/" + date + "/verify", "", basicAuth("it", DEMO_PASSWORD));
         assertTrue(refused.body(), refused.body().contains("\"ok\":false"));
     }
 
-    private static HttpResult waitForHttp200As(String user, String path, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        HttpResult last;
-        while (true) {
-            last = http("GET", path, null, basicAuth(user, DEMO));
-            if (last.status() == 200) {
-                return last;
-            }
-            if (System.nanoTime() - deadline >= 0) {
-                throw new AssertionError("GET " + path + " as " + user + " did not answer 200 within " + timeout + "; last: " + last
-                        + "; health: " + get("/api/health").body());
-            }
-            sleep(500);
+    /** {@link #waitForHttp200As} as the IT administrator, with the health report (it names the seal's state) in a failure. */
+    private static HttpResult waitForSeal(String path, Duration timeout) {
+        try {
+            return waitForHttp200As("it", path, timeout);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; health: " + get("/api/health").body(), e);
         }
     }
 

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,6 @@ import org.wubu.orders.api.OrderService;
 @ExamReactorStrategy(PerClass.class)
 public class OrdersIT extends WubuTestSupport {
 
-    private static final String DEMO = "Demo-pass-2026";
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private String sku;
@@ -64,37 +62,10 @@ public class OrdersIT extends WubuTestSupport {
     @Before
     public void demoDataReady() {
         waitForService(OrderService.class, null, WAIT);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            HttpResult me = http("GET", "/api/security/me", null, basicAuth("warehouse", DEMO));
-            HttpResult listed = http("GET", "/api/catalog/products?status=listed&limit=200", null, basicAuth("csmanager", DEMO));
-            if (me.status() == 200 && listed.status() == 200) {
-                Matcher m = Pattern.compile("\"sku\":\"([^\"]+)\"[^{}]*?\"price\":\\{\"amount\":\"([0-9.]+)\"[^}]*\\},\"stock\":(\\d+)")
-                        .matcher(listed.body());
-                long best = 0;
-                while (m.find()) {
-                    long stock = Long.parseLong(m.group(3));
-                    if (stock > best) {
-                        best = stock;
-                        sku = m.group(1);
-                        price = m.group(2);
-                    }
-                }
-                if (best >= 20) {
-                    return;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("demo accounts or listed demo products are not ready");
-            }
-            sleep(200);
-        }
-    }
-
-    private static Map<String, String> as(String user) {
-        Map<String, String> h = new HashMap<>(basicAuth(user, DEMO));
-        h.put("Content-Type", "application/json");
-        return h;
+        waitForDemoAccounts();
+        ListedProduct product = waitForListedDemoProduct(20);
+        sku = product.sku();
+        price = product.price();
     }
 
     private static Map<String, String> as(String user, String idempotencyKey) {

@@ -9,13 +9,11 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Dictionary;
-import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.After;
@@ -47,7 +45,6 @@ import org.wubu.platform.api.notify.NotificationChannel;
 @ExamReactorStrategy(PerClass.class)
 public class OrdersWorkflowIT extends WubuTestSupport {
 
-    private static final String DEMO = "Demo-pass-2026";
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private final List<Long> overdueEvents = new CopyOnWriteArrayList<>();
@@ -79,44 +76,17 @@ public class OrdersWorkflowIT extends WubuTestSupport {
         channel = bundleContext.registerService(NotificationChannel.class, notifications::add, name);
 
         waitForService(OrderService.class, null, WAIT);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            HttpResult me = http("GET", "/api/security/me", null, basicAuth("delivery", DEMO));
-            HttpResult listed = http("GET", "/api/catalog/products?status=listed&limit=200", null, basicAuth("csmanager", DEMO));
-            HttpResult work = http("GET", "/api/orders/confirmations", null, basicAuth("agent", DEMO));
-            if (me.status() == 200 && listed.status() == 200 && work.status() == 200) {
-                Matcher m = Pattern.compile("\"sku\":\"([^\"]+)\"[^{}]*?\"price\":\\{\"amount\":\"([0-9.]+)\"[^}]*\\},\"stock\":(\\d+)")
-                        .matcher(listed.body());
-                long best = 0;
-                while (m.find()) {
-                    long stock = Long.parseLong(m.group(3));
-                    if (stock > best) {
-                        best = stock;
-                        sku = m.group(1);
-                        price = m.group(2);
-                    }
-                }
-                if (best >= 10) {
-                    return;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("demo accounts, listed demo products or the workflow REST are not ready");
-            }
-            sleep(200);
-        }
+        waitForDemoAccounts();
+        waitForHttp200As("agent", "/api/orders/confirmations", WAIT);
+        ListedProduct product = waitForListedDemoProduct(10);
+        sku = product.sku();
+        price = product.price();
     }
 
     @After
     public void stopListening() {
         handler.unregister();
         channel.unregister();
-    }
-
-    private static Map<String, String> as(String user) {
-        Map<String, String> h = new HashMap<>(basicAuth(user, DEMO));
-        h.put("Content-Type", "application/json");
-        return h;
     }
 
     private static String field(String json, String name) {
@@ -140,20 +110,6 @@ public class OrdersWorkflowIT extends WubuTestSupport {
         return Long.parseLong(field(created.body(), "id"));
     }
 
-    private HttpResult await(String what, String path, String user, Predicate<HttpResult> done) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            HttpResult r = http("GET", path, null, as(user));
-            if (done.test(r)) {
-                return r;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " within " + WAIT + "; last answer " + r);
-            }
-            sleep(250);
-        }
-    }
-
     private long stock() {
         return Long.parseLong(field(http("GET", "/api/catalog/products/" + sku, null, as("csmanager")).body(), "stock"));
     }
@@ -174,14 +130,10 @@ public class OrdersWorkflowIT extends WubuTestSupport {
         assertEquals(403, http("POST", "/api/orders/confirmations/" + late, "{\"channel\":\"phone\",\"result\":\"confirmed\"}",
                 as("delivery")).status());
 
-        await("CONFIRMATION_OVERDUE of order " + late, "/api/orders/" + late + "/records", "agent",
+        waitForAnswer("CONFIRMATION_OVERDUE of order " + late, "agent", "/api/orders/" + late + "/records", WAIT,
                 r -> r.status() == 200 && r.body().contains("\"kind\":\"CONFIRMATION_OVERDUE\""));
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!overdueEvents.contains(late) || notifications.stream().noneMatch(n -> ("order:" + late).equals(n.subject()))) {
-            assertTrue("event and notification of order " + late + ": events " + overdueEvents + ", notifications " + notifications,
-                    System.nanoTime() < deadline);
-            sleep(100);
-        }
+        waitFor("the event and the notification of order " + late, WAIT, () -> "events " + overdueEvents + ", notifications " + notifications,
+                x -> overdueEvents.contains(late) && notifications.stream().anyMatch(n -> ("order:" + late).equals(n.subject())));
         Notification n = notifications.stream().filter(x -> ("order:" + late).equals(x.subject())).findFirst().orElseThrow();
         assertEquals("orders.confirmation-overdue", n.topic());
         assertTrue(n.roles().contains("cs-manager"));
@@ -200,7 +152,7 @@ public class OrdersWorkflowIT extends WubuTestSupport {
     @Test
     public void aFlaggedPaymentBlocksPackingAMismatchIsRecordedThenShipDeliverAndAReturnWaitsForTheCsManager() {
         long id = place(2, "0.01");
-        HttpResult flags = await("the payment flag of order " + id, "/api/orders/payment-flags/" + id, "delivery",
+        HttpResult flags = waitForAnswer("the payment flag of order " + id, "delivery", "/api/orders/payment-flags/" + id, WAIT,
                 r -> r.status() == 200 && r.body().contains("\"rule\":\"amount-mismatch\""));
         assertEquals("true", field(flags.body(), "blocked"));
         String flag = field(flags.body(), "recordId");
@@ -253,7 +205,7 @@ public class OrdersWorkflowIT extends WubuTestSupport {
         HttpResult approved = http("POST", "/api/approvals/" + approvalId + "/decision",
                 "{\"decision\":\"approve\",\"comment\":\"同意退款\"}", as("csmanager"));
         assertEquals(approved.body(), 200, approved.status());
-        await("the approval noted on order " + id, "/api/orders/returns/" + id, "delivery",
+        waitForAnswer("the approval noted on order " + id, "delivery", "/api/orders/returns/" + id, WAIT,
                 r -> r.status() == 200 && r.body().contains("\"approved\":true"));
 
         long before = stock();

@@ -67,9 +67,7 @@ public class PlatformIT extends WubuTestSupport {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String TEST_BUNDLE = "org.wubu.itests.migrations";
     /** The demo IT administrator: may read and verify the audit log. */
-    private static final Map<String, String> IT_ADMIN = basicAuth("it", "Demo-pass-2026");
-    /** The last demo account created: once it logs in, the demo accounts are all there. */
-    private static final Map<String, String> LAST_DEMO_ACCOUNT = basicAuth("warehouse", "Demo-pass-2026");
+    private static final Map<String, String> IT_ADMIN = basicAuth("it", DEMO_PASSWORD);
 
     @Override
     @Configuration
@@ -79,13 +77,7 @@ public class PlatformIT extends WubuTestSupport {
 
     @Before
     public void demoAccountsReady() {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (http("GET", "/api/security/me", null, LAST_DEMO_ACCOUNT).status() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the demo account 'it' cannot log in: " + http("GET", "/api/security/me", null, IT_ADMIN));
-            }
-            sleep(200);
-        }
+        waitForDemoAccounts();
     }
 
     private AuditService audit() {
@@ -258,16 +250,7 @@ public class PlatformIT extends WubuTestSupport {
         try {
             String out = executeCommand("bundle:update " + auditBundle.getBundleId());
             assertFalse(out, out.toLowerCase().contains("error"));
-            HttpResult back = null;
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (System.nanoTime() < deadline) {
-                back = http("GET", "/api/audit?limit=1", null, IT_ADMIN);
-                if (back.status() == 200) {
-                    break;
-                }
-                sleep(100);
-            }
-            assertNotNull(back);
+            HttpResult back = waitForHttp200As("it", "/api/audit?limit=1", WAIT);
             assertEquals(back.toString(), 200, back.status());
             assertEquals("every entry kept", before, audit().count());
             assertTrue(executeCommand("audit:verify").contains("intact"));
@@ -291,7 +274,7 @@ public class PlatformIT extends WubuTestSupport {
         assertEquals(verified.toString(), 200, verified.status());
         assertTrue(verified.body(), verified.body().contains("\"ok\":true"));
         // An editor without the dba level may not even list them.
-        assertEquals(403, http("GET", "/api/backups", null, basicAuth("planner", "Demo-pass-2026")).status());
+        assertEquals(403, http("GET", "/api/backups", null, basicAuth("planner", DEMO_PASSWORD)).status());
         assertEquals(404, http("POST", "/api/backups/no-such-backup/verify", null, json).status());
     }
 

@@ -8,9 +8,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,7 +42,6 @@ import org.wubu.platform.api.WubuException;
 @ExamReactorStrategy(PerClass.class)
 public class PromotionsIT extends WubuTestSupport {
 
-    private static final String DEMO = "Demo-pass-2026";
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Override
@@ -55,21 +52,8 @@ public class PromotionsIT extends WubuTestSupport {
 
     @Before
     public void demoAccountsReady() {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        // warehouse is the last demo account created.
-        while (http("GET", "/api/security/me", null, basicAuth("warehouse", DEMO)).status() != 200
-                || http("GET", "/api/catalog/promotions", null, basicAuth("planner", DEMO)).status() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the demo accounts or the promotions API are not ready");
-            }
-            sleep(200);
-        }
-    }
-
-    private static Map<String, String> as(String user) {
-        Map<String, String> h = new HashMap<>(basicAuth(user, DEMO));
-        h.put("Content-Type", "application/json");
-        return h;
+        waitForDemoAccounts();
+        waitForHttp200As("planner", "/api/catalog/promotions", WAIT);
     }
 
     private static String field(String json, String name) {
@@ -108,12 +92,8 @@ public class PromotionsIT extends WubuTestSupport {
     }
 
     private static String awaitPromotionStatus(String id, String status) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        String body = http("GET", "/api/catalog/promotions/" + id, null, as("planner")).body();
-        while (!field(body, "status").equals(status) && System.nanoTime() < deadline) {
-            sleep(200);
-            body = http("GET", "/api/catalog/promotions/" + id, null, as("planner")).body();
-        }
+        String body = waitForAnswer("promotion " + id + " to be " + status, "planner", "/api/catalog/promotions/" + id,
+                Duration.ofSeconds(20), r -> field(r.body(), "status").equals(status)).body();
         assertEquals(body, status, field(body, "status"));
         return body;
     }

@@ -36,7 +36,6 @@ import org.osgi.framework.ServiceReference;
 @ExamReactorStrategy(PerClass.class)
 public class SecurityIT extends WubuTestSupport {
 
-    private static final String DEMO = "Demo-pass-2026";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Override
@@ -50,46 +49,33 @@ public class SecurityIT extends WubuTestSupport {
 
     @Before
     public void demoAccountsReady() {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        // warehouse is the last demo account created.
-        while (http("GET", "/api/security/me", null, basicAuth("warehouse", DEMO)).status() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("demo account 'warehouse' cannot log in");
-            }
-            sleep(200);
-        }
+        waitForDemoAccounts();
     }
 
     private static String json(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    private static Map<String, String> jsonAuth(String user) {
-        Map<String, String> h = new HashMap<>(basicAuth(user, DEMO));
-        h.put("Content-Type", "application/json");
-        return h;
-    }
-
     @Test
     public void passwordRulesAreNamedAndAGoodPasswordIsAccepted() {
         Map<String, String> rules = Map.of("1abcdefg", "starts-with-digit", "abcdefgh", "too-few-kinds", "password1", "common");
         for (Map.Entry<String, String> r : rules.entrySet()) {
-            HttpResult check = http("POST", "/api/security/password-check", "{\"next\":" + json(r.getKey()) + "}", jsonAuth("designer"));
+            HttpResult check = http("POST", "/api/security/password-check", "{\"next\":" + json(r.getKey()) + "}", as("designer"));
             assertEquals(check.toString(), 200, check.status());
             assertTrue(r.getKey() + " → " + check.body(), check.body().contains("\"rule\":\"" + r.getValue() + "\""));
             assertTrue("both languages: " + check.body(), check.body().matches("(?s).*\"chinese\":\"[^\"]*密码.*"));
         }
         HttpResult refused = http("POST", "/api/security/me/password",
-                "{\"current\":" + json(DEMO) + ",\"next\":\"abcdefgh\"}", jsonAuth("designer"));
+                "{\"current\":" + json(DEMO_PASSWORD) + ",\"next\":\"abcdefgh\"}", as("designer"));
         assertEquals(refused.toString(), 400, refused.status());
         assertTrue(refused.body(), refused.body().contains("\"error\":\"password-rejected\""));
 
         String user = "newhire" + (System.nanoTime() % 100000);
         HttpResult created = http("POST", "/api/security/accounts", "{\"username\":" + json(user)
                 + ",\"displayName\":\"新同事\",\"roles\":[\"planner\"],\"level\":\"editor\",\"areas\":[\"catalog\"],\"password\":"
-                + json(DEMO) + "}", jsonAuth("it"));
+                + json(DEMO_PASSWORD) + "}", as("it"));
         assertEquals(created.toString(), 201, created.status());
-        HttpResult first = http("GET", "/api/audit?limit=1", null, basicAuth(user, DEMO));
+        HttpResult first = http("GET", "/api/audit?limit=1", null, basicAuth(user, DEMO_PASSWORD));
         assertEquals("a new account must change its password first: " + first, 403, first.status());
         assertTrue(first.body(), first.body().contains("password-change-required"));
     }
@@ -99,21 +85,21 @@ public class SecurityIT extends WubuTestSupport {
         for (int i = 1; i <= 5; i++) {
             assertEquals(401, http("GET", "/api/security/me", null, basicAuth("warehouse", "Wrong-pass-" + i)).status());
         }
-        HttpResult throttled = http("GET", "/api/security/me", null, basicAuth("warehouse", DEMO));
+        HttpResult throttled = http("GET", "/api/security/me", null, basicAuth("warehouse", DEMO_PASSWORD));
         assertEquals("even the right password waits while throttled: " + throttled, 429, throttled.status());
         assertTrue(throttled.header("Retry-After") != null);
         sleep(1500);
         HttpResult locked = http("GET", "/api/security/me", null, basicAuth("warehouse", "Wrong-pass-6"));
         assertEquals(locked.toString(), 401, locked.status());
         assertTrue(locked.body(), locked.body().contains("locked until"));
-        assertEquals(401, http("GET", "/api/security/me", null, basicAuth("warehouse", DEMO)).status());
+        assertEquals(401, http("GET", "/api/security/me", null, basicAuth("warehouse", DEMO_PASSWORD)).status());
 
-        HttpResult log = http("GET", "/api/audit?subject=account:warehouse&limit=50", null, basicAuth("it", DEMO));
+        HttpResult log = http("GET", "/api/audit?subject=account:warehouse&limit=50", null, basicAuth("it", DEMO_PASSWORD));
         assertTrue(log.body(), log.body().contains("\"action\":\"security.login.throttled\""));
         assertTrue(log.body(), log.body().contains("\"action\":\"security.account.locked\""));
 
-        assertEquals(204, http("POST", "/api/security/accounts/warehouse/unlock", null, jsonAuth("it")).status());
-        assertEquals(200, http("GET", "/api/security/me", null, basicAuth("warehouse", DEMO)).status());
+        assertEquals(204, http("POST", "/api/security/accounts/warehouse/unlock", null, as("it")).status());
+        assertEquals(200, http("GET", "/api/security/me", null, basicAuth("warehouse", DEMO_PASSWORD)).status());
     }
 
     @Test
@@ -137,7 +123,7 @@ public class SecurityIT extends WubuTestSupport {
                     if (cb instanceof NameCallback) {
                         ((NameCallback) cb).setName("planner");
                     } else if (cb instanceof PasswordCallback) {
-                        ((PasswordCallback) cb).setPassword(DEMO.toCharArray());
+                        ((PasswordCallback) cb).setPassword(DEMO_PASSWORD.toCharArray());
                     }
                 }
             });
@@ -165,7 +151,7 @@ public class SecurityIT extends WubuTestSupport {
         // A real SSH session with bin/client, as staff would use it.
         String sshPort = System.getProperty(SSH_PORT_PROPERTY);
         File client = new File(System.getProperty("karaf.home"), "bin/client");
-        Process p = new ProcessBuilder(client.getAbsolutePath(), "-a", sshPort, "-h", "127.0.0.1", "-u", "it", "-p", DEMO,
+        Process p = new ProcessBuilder(client.getAbsolutePath(), "-a", sshPort, "-h", "127.0.0.1", "-u", "it", "-p", DEMO_PASSWORD,
                 "-r", "3", "-b").redirectErrorStream(true).start();
         p.getOutputStream().write("audit:verify\n".getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
@@ -179,23 +165,23 @@ public class SecurityIT extends WubuTestSupport {
         String reader = "reader" + (System.nanoTime() % 100000);
         HttpResult created = http("POST", "/api/security/accounts", "{\"username\":" + json(reader)
                 + ",\"displayName\":\"只读用户\",\"roles\":[\"it-admin\"],\"level\":\"reader\",\"areas\":[\"*\"],\"password\":"
-                + json(DEMO) + "}", jsonAuth("it"));
+                + json(DEMO_PASSWORD) + "}", as("it"));
         assertEquals(created.toString(), 201, created.status());
         // As IT, mark the account as not needing a change for this test: reset then change as the user.
         HttpResult change = http("POST", "/api/security/me/password",
-                "{\"current\":" + json(DEMO) + ",\"next\":\"Reader-pass-2026\"}", jsonAuth(reader));
+                "{\"current\":" + json(DEMO_PASSWORD) + ",\"next\":\"Reader-pass-2026\"}", as(reader));
         assertEquals(change.toString(), 204, change.status());
         Map<String, String> asReader = new HashMap<>(basicAuth(reader, "Reader-pass-2026"));
         asReader.put("Content-Type", "application/json");
         assertEquals("a reader may read: ", 200, http("GET", "/api/audit?limit=1", null, asReader).status());
         HttpResult refused = http("POST", "/api/security/accounts", "{\"username\":\"x" + reader
-                + "\",\"displayName\":\"x\",\"roles\":[\"planner\"],\"level\":\"reader\",\"areas\":[],\"password\":" + json(DEMO) + "}", asReader);
+                + "\",\"displayName\":\"x\",\"roles\":[\"planner\"],\"level\":\"reader\",\"areas\":[],\"password\":" + json(DEMO_PASSWORD) + "}", asReader);
         assertEquals("a reader changes nothing, even with an admin role: " + refused, 403, refused.status());
 
-        HttpResult me = http("GET", "/api/security/me", null, basicAuth("planner", DEMO));
+        HttpResult me = http("GET", "/api/security/me", null, basicAuth("planner", DEMO_PASSWORD));
         assertTrue(me.body(), me.body().contains("\"catalog.price.propose\""));
         assertTrue("cms is outside the planner's scope: " + me.body(), !me.body().contains("cms.draft.edit"));
-        assertEquals(403, http("GET", "/api/security/accounts", null, basicAuth("planner", DEMO)).status());
+        assertEquals(403, http("GET", "/api/security/accounts", null, basicAuth("planner", DEMO_PASSWORD)).status());
         assertEquals(401, get("/api/security/accounts").status());
     }
 
@@ -228,7 +214,7 @@ public class SecurityIT extends WubuTestSupport {
                 if (!"authenticated".equals(declared)) {
                     withPermission++;
                     // Delivery holds orders permissions only: none of catalog.read, audit.read, backup.read.
-                    HttpResult refused = http("GET", path, null, basicAuth("delivery", DEMO));
+                    HttpResult refused = http("GET", path, null, basicAuth("delivery", DEMO_PASSWORD));
                     assertEquals("delivery lacks " + declared + " for " + path, 403, refused.status());
                 }
             }

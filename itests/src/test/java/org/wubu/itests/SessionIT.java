@@ -36,9 +36,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class SessionIT extends WubuTestSupport {
 
-    private static final String DEMO = "Demo-pass-2026";
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String LOGIN = "{\"username\":\"planner\",\"password\":\"" + DEMO + "\"}";
+    private static final String LOGIN = "{\"username\":\"planner\",\"password\":\"" + DEMO_PASSWORD + "\"}";
 
     @Override
     @Configuration
@@ -49,13 +48,7 @@ public class SessionIT extends WubuTestSupport {
 
     @Before
     public void demoAccountsReady() {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (http("GET", "/api/security/me", null, basicAuth("planner", DEMO)).status() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("demo account 'planner' cannot log in");
-            }
-            sleep(200);
-        }
+        waitForHttp200As("planner", "/api/security/me", WAIT);
     }
 
     /** A login: the cookie's session id and the CSRF token. */
@@ -172,7 +165,7 @@ public class SessionIT extends WubuTestSupport {
         assertFalse(wrong, wrong.toLowerCase(java.util.Locale.ROOT).contains("www-authenticate"));
         HttpResult empty = http("POST", "/api/session", "{}", Map.of("Content-Type", "application/json"));
         assertEquals(empty.toString(), 400, empty.status());
-        HttpResult form = http("POST", "/api/session", "username=planner&password=" + DEMO,
+        HttpResult form = http("POST", "/api/session", "username=planner&password=" + DEMO_PASSWORD,
                 Map.of("Content-Type", "application/x-www-form-urlencoded"));
         assertEquals("a cross-site form cannot log in: " + form, 415, form.status());
         HttpResult garbage = http("POST", "/api/session", "{not json", Map.of("Content-Type", "application/json"));
@@ -181,7 +174,7 @@ public class SessionIT extends WubuTestSupport {
 
     @Test
     public void aPersonalApiTokenWorksAsBearerUntilRevoked() {
-        Map<String, String> asPlanner = new HashMap<>(basicAuth("planner", DEMO));
+        Map<String, String> asPlanner = new HashMap<>(basicAuth("planner", DEMO_PASSWORD));
         asPlanner.put("Content-Type", "application/json");
         HttpResult created = http("POST", "/api/security/me/tokens", "{\"name\":\"price sync\",\"expiresInDays\":30}", asPlanner);
         assertEquals(created.toString(), 201, created.status());
@@ -204,14 +197,14 @@ public class SessionIT extends WubuTestSupport {
         assertFalse("never the secret again: " + list.body(), list.body().contains(token));
         assertFalse(list.body(), list.body().contains("\"token\""));
         assertEquals("someone else cannot revoke it", 404,
-                http("DELETE", "/api/security/me/tokens/" + id, null, basicAuth("designer", DEMO)).status());
+                http("DELETE", "/api/security/me/tokens/" + id, null, basicAuth("designer", DEMO_PASSWORD)).status());
 
         HttpResult revoked = http("DELETE", "/api/security/me/tokens/" + id, null, bearer);
         assertEquals(revoked.toString(), 204, revoked.status());
         HttpResult refused = http("GET", "/api/security/me", null, bearer);
         assertEquals(refused.toString(), 401, refused.status());
         assertEquals(401, http("GET", "/api/security/me", null, Map.of("Authorization", "Bearer wubu_invented")).status());
-        HttpResult audit = http("GET", "/api/audit?subject=account:planner&limit=50", null, basicAuth("it", DEMO));
+        HttpResult audit = http("GET", "/api/audit?subject=account:planner&limit=50", null, basicAuth("it", DEMO_PASSWORD));
         assertTrue(audit.body(), audit.body().contains("\"action\":\"security.token.create\""));
         assertTrue(audit.body(), audit.body().contains("\"action\":\"security.token.revoke\""));
     }

@@ -36,6 +36,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 import javax.security.auth.Subject;
@@ -86,6 +90,17 @@ public abstract class WubuTestSupport {
 
     /** How long the boot features (Wubu included) may take to deploy before a test gives up. */
     protected static final Duration BOOT_TIMEOUT = Duration.ofSeconds(120);
+
+    /** The password of every demo account (demo mode only). */
+    protected static final String DEMO_PASSWORD = "Demo-pass-2026";
+    /** The demo account demo mode creates last: once it logs in, every demo account exists. */
+    protected static final String LAST_DEMO_ACCOUNT = "warehouse";
+    /** A hand-written demo product; demo mode writes all demo products in one transaction. */
+    protected static final String DEMO_PRODUCT = "BOK-SC-01";
+    /** How long demo mode may take after boot to create its accounts, products and orders. */
+    protected static final Duration DEMO_READY_TIMEOUT = Duration.ofSeconds(90);
+    /** How often the bounded waits ask again. */
+    private static final long POLL_MILLIS = 200;
 
     @Inject
     protected BundleContext bundleContext;
@@ -381,19 +396,24 @@ public abstract class WubuTestSupport {
      * last answer when {@code timeout} runs out.
      */
     protected static HttpResult waitForHttp200(String path, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        HttpResult last;
-        while (true) {
-            last = get(path);
-            if (last.status() == 200) {
-                return last;
-            }
-            if (System.nanoTime() - deadline >= 0) {
-                throw new AssertionError("GET " + path + " did not answer 200 within " + timeout
-                        + "; last answer: " + last);
-            }
-            sleep(200);
-        }
+        return waitFor("GET " + path + " to answer 200", timeout, () -> get(path), r -> r.status() == 200);
+    }
+
+    /**
+     * Polls GET {@code path} as the demo account {@code user} every 200 ms until it answers 200 and returns that
+     * answer; fails with the last answer when {@code timeout} runs out.
+     */
+    protected static HttpResult waitForHttp200As(String user, String path, Duration timeout) {
+        return waitForAnswer("GET " + path + " as " + user + " to answer 200", user, path, timeout, r -> r.status() == 200);
+    }
+
+    /**
+     * Polls GET {@code path} as the demo account {@code user} every 200 ms until {@code done} holds for the
+     * answer and returns it; fails naming {@code what} and the last answer when {@code timeout} runs out.
+     */
+    protected static HttpResult waitForAnswer(String what, String user, String path, Duration timeout,
+            Predicate<HttpResult> done) {
+        return waitFor(what, timeout, () -> http("GET", path, null, as(user)), done);
     }
 
     /**
@@ -401,19 +421,7 @@ public abstract class WubuTestSupport {
      * and returns that answer; fails when {@code timeout} runs out with the connection still refused.
      */
     protected static HttpResult waitForHttpReachable(String path, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        HttpResult last;
-        while (true) {
-            last = get(path);
-            if (last.status() > 0) {
-                return last;
-            }
-            if (System.nanoTime() - deadline >= 0) {
-                throw new AssertionError("GET " + path + " got no HTTP answer within " + timeout
-                        + "; last: " + last);
-            }
-            sleep(200);
-        }
+        return waitFor("GET " + path + " to get any HTTP answer", timeout, () -> get(path), r -> r.status() > 0);
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -450,6 +458,97 @@ public abstract class WubuTestSupport {
             tracker.close();
         }
     }
+
+    // ------------------------------------------------------------------------------------------------
+    // Bounded waits (container)
+    // ------------------------------------------------------------------------------------------------
+
+    /**
+     * Takes {@code probe} every 200 ms until {@code done} holds for what it returned, and returns that value;
+     * fails naming {@code what} and the last value when {@code timeout} runs out. Things happen in the
+     * background (demo data, approvals applied, schedulers): tests wait for them with this, never without a bound.
+     */
+    protected static <T> T waitFor(String what, Duration timeout, Supplier<T> probe, Predicate<? super T> done) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            T last = probe.get();
+            if (done.test(last)) {
+                return last;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new AssertionError("Waited " + timeout + " in vain for " + what + "; last: " + last);
+            }
+            sleep(POLL_MILLIS);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Demo mode (container; the test sets mode=demo in etc/org.wubu.platform.cfg)
+    // ------------------------------------------------------------------------------------------------
+
+    /**
+     * HTTP Basic headers for the demo account {@code user} (password {@link #DEMO_PASSWORD}) with a JSON
+     * Content-Type; a new map on every call, so a test may add headers (an Idempotency-Key) to it.
+     */
+    protected static Map<String, String> as(String user) {
+        Map<String, String> headers = new LinkedHashMap<>(basicAuth(user, DEMO_PASSWORD));
+        headers.put("Content-Type", "application/json");
+        return headers;
+    }
+
+    /** Waits (bounded) until the demo account created last logs in: then every demo account exists. */
+    protected static void waitForDemoAccounts() {
+        waitFor("the demo account '" + LAST_DEMO_ACCOUNT + "' to log in (demo mode creates it last)", DEMO_READY_TIMEOUT,
+                () -> http("GET", "/api/security/me", null, basicAuth(LAST_DEMO_ACCOUNT, DEMO_PASSWORD)),
+                r -> r.status() == 200);
+    }
+
+    /** Waits (bounded) for the demo accounts and the demo products (written in one transaction: one means all). */
+    protected static void waitForDemoProducts() {
+        waitForDemoAccounts();
+        waitForHttp200As(LAST_DEMO_ACCOUNT, "/api/catalog/products/" + DEMO_PRODUCT, DEMO_READY_TIMEOUT);
+    }
+
+    /** Waits (bounded) until the orders demo mode places at start are listed (read by the CS manager); returns the list. */
+    protected static HttpResult waitForDemoOrders() {
+        return waitForAnswer("the demo orders to be listed", "csmanager", "/api/orders", DEMO_READY_TIMEOUT,
+                r -> r.status() == 200 && r.body().contains("\"id\""));
+    }
+
+    /**
+     * Waits (bounded) until a listed demo product has at least {@code minStock} in stock and returns the one with
+     * the most, so that a test may order from it.
+     */
+    protected static ListedProduct waitForListedDemoProduct(long minStock) {
+        HttpResult listed = waitForAnswer("a listed demo product with at least " + minStock + " in stock", "csmanager",
+                "/api/catalog/products?status=listed&limit=200", DEMO_READY_TIMEOUT, r -> {
+                    ListedProduct best = r.status() == 200 ? ListedProduct.mostStocked(r.body()) : null;
+                    return best != null && best.stock() >= minStock;
+                });
+        return ListedProduct.mostStocked(listed.body());
+    }
+
+    /** A listed product: its SKU, its price (a decimal in CNY) and its stock. */
+    public record ListedProduct(String sku, String price, long stock) {
+
+        private static final Pattern ITEM = Pattern.compile(
+                "\"sku\":\"([^\"]+)\"[^{}]*?\"price\":\\{\"amount\":\"([0-9.]+)\"[^}]*\\},\"stock\":(\\d+)");
+
+        /** The product with the most stock in a product list's JSON, or null when it lists none. */
+        static ListedProduct mostStocked(String json) {
+            ListedProduct best = null;
+            Matcher m = ITEM.matcher(json);
+            while (m.find()) {
+                long stock = Long.parseLong(m.group(3));
+                if (best == null || stock > best.stock()) {
+                    best = new ListedProduct(m.group(1), m.group(2), stock);
+                }
+            }
+            return best;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
 
     protected static void sleep(long millis) {
         try {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.servlet.Servlet;
@@ -123,7 +122,8 @@ public class CatalogServlet extends HttpServlet {
             caller.require(CatalogService.READ); // the servlet's declared permission, before any path is resolved
             String[] p = Rest.segments(req);
             if (p.length == 1 && p[0].equals("products")) {
-                ProductPage page = catalog.list(caller, new ProductQuery(status(Rest.param(req, "status")), Rest.param(req, "q"),
+                ProductStatus status = Rest.enumValue(ProductStatus.class, "status", Rest.param(req, "status"));
+                ProductPage page = catalog.list(caller, new ProductQuery(status, Rest.param(req, "q"),
                         Rest.param(req, "after"), Rest.intParam(req, "limit", ProductQuery.DEFAULT_LIMIT, 1, ProductQuery.MAX_LIMIT),
                         Rest.param(req, "category")));
                 Map<String, Object> body = new LinkedHashMap<>();
@@ -155,7 +155,7 @@ public class CatalogServlet extends HttpServlet {
             } else if ((p.length == 1 && p[0].equals("price-proposals"))
                     || (p.length == 3 && p[0].equals("products") && p[2].equals("price-proposals"))) {
                 List<Map<String, Object>> items = catalog.priceProposals(caller, p.length == 3 ? p[1] : null,
-                        proposalStatus(Rest.param(req, "status")),
+                        Rest.enumValue(PriceProposalStatus.class, "status", Rest.param(req, "status")),
                         Rest.intParam(req, "limit", 50, 1, CatalogService.MAX_PROPOSALS)).stream().map(this::proposal)
                         .collect(Collectors.toList());
                 Rest.json(resp, 200, Map.of("items", items));
@@ -204,7 +204,8 @@ public class CatalogServlet extends HttpServlet {
                 if (b.quantity() == null) {
                     throw new ValidationException("quantity is required", Map.of("quantity", "missing"));
                 }
-                StockMovement m = catalog.recordMovement(caller, p[1], kind(b.kind()), b.quantity(), b.why());
+                StockMovementKind kind = Rest.requiredEnum(StockMovementKind.class, "kind", b.kind());
+                StockMovement m = catalog.recordMovement(caller, p[1], kind, b.quantity(), b.why());
                 Rest.json(resp, 201, movement(m));
             } else {
                 throw new NotFoundException("catalog resource", String.join("/", p));
@@ -237,39 +238,6 @@ public class CatalogServlet extends HttpServlet {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
             throw new NotFoundException("price proposal", s);
-        }
-    }
-
-    private static ProductStatus status(String s) {
-        if (s == null) {
-            return null;
-        }
-        try {
-            return ProductStatus.valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException("status must be draft, pending_listing, listed or delisted (got '" + s + "')",
-                    Map.of("status", "unknown"));
-        }
-    }
-
-    private static PriceProposalStatus proposalStatus(String s) {
-        try {
-            return s == null ? null : PriceProposalStatus.valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException("status must be pending, approved_awaiting_apply, applied or rejected (got '" + s + "')",
-                    Map.of("status", "unknown"));
-        }
-    }
-
-    private static StockMovementKind kind(String s) {
-        if (s == null) {
-            throw new ValidationException("kind is required: RECEIPT, SALE, RETURN or COUNT_ADJUSTMENT", Map.of("kind", "missing"));
-        }
-        try {
-            return StockMovementKind.valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException("kind must be RECEIPT, SALE, RETURN or COUNT_ADJUSTMENT (got '" + s + "')",
-                    Map.of("kind", "unknown"));
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.servlet.Servlet;
@@ -64,7 +63,8 @@ public class CountTasksServlet extends HttpServlet {
             String[] p = Rest.segments(req);
             if (p.length == 0) {
                 int limit = Rest.intParam(req, "limit", 50, 1, StockCountService.MAX_TASKS);
-                List<CountTask> tasks = counts.tasks(caller, status(Rest.param(req, "status")), Rest.longParam(req, "before"), limit);
+                CountTaskStatus status = Rest.enumValue(CountTaskStatus.class, "status", Rest.param(req, "status"));
+                List<CountTask> tasks = counts.tasks(caller, status, Rest.longParam(req, "before"), limit);
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("items", tasks.stream().map(this::task).collect(Collectors.toList()));
                 body.put("next", tasks.size() == limit ? tasks.get(tasks.size() - 1).id() : null);
@@ -115,17 +115,6 @@ public class CountTasksServlet extends HttpServlet {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
             throw new NotFoundException("count task", s);
-        }
-    }
-
-    private static CountTaskStatus status(String s) {
-        if (s == null) {
-            return null;
-        }
-        try {
-            return CountTaskStatus.valueOf(s.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException("status must be open or done (got '" + s + "')", Map.of("status", "unknown"));
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.servlet.Servlet;
@@ -28,7 +27,6 @@ import org.wubu.catalog.api.PromotionStatus;
 import org.wubu.platform.api.Caller;
 import org.wubu.platform.api.NotFoundException;
 import org.wubu.platform.api.ShopClock;
-import org.wubu.platform.api.ValidationException;
 import org.wubu.platform.web.Rest;
 
 /**
@@ -72,7 +70,8 @@ public class PromotionServlet extends HttpServlet {
             String[] p = Rest.segments(req);
             Instant now = clock.now();
             if (p.length == 0) {
-                PromotionPage page = promotions.list(caller, new PromotionQuery(status(Rest.param(req, "status")),
+                PromotionStatus status = Rest.enumValue(PromotionStatus.class, "status", Rest.param(req, "status"));
+                PromotionPage page = promotions.list(caller, new PromotionQuery(status,
                         Rest.param(req, "sku"), Rest.longParam(req, "before"),
                         Rest.intParam(req, "limit", PromotionQuery.DEFAULT_LIMIT, 1, PromotionQuery.MAX_LIMIT)));
                 Map<String, Object> body = new LinkedHashMap<>();
@@ -98,7 +97,9 @@ public class PromotionServlet extends HttpServlet {
             if (p.length == 0) {
                 caller.require(PromotionService.PROPOSE); // before reading the body: a refusal says what is missing
                 PromotionBody b = Rest.body(req, PromotionBody.class);
-                Promotion created = promotions.propose(caller, new PromotionDraft(b.nameZh(), b.nameEn(), kind(b.kind()),
+                // an absent kind stays null: the service names it with the other missing fields
+                PromotionKind kind = Rest.enumValue(PromotionKind.class, "kind", b.kind());
+                Promotion created = promotions.propose(caller, new PromotionDraft(b.nameZh(), b.nameEn(), kind,
                         b.percentOff(), CatalogServlet.money("fixedPrice", b.fixedPrice()), b.skus(), b.categories(), Rest.instant("startAt", b.startAt()),
                         Rest.instant("endAt", b.endAt())));
                 resp.setHeader("Location", req.getContextPath() + "/catalog/promotions/" + created.id());
@@ -119,29 +120,6 @@ public class PromotionServlet extends HttpServlet {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
             throw new NotFoundException("promotion", s);
-        }
-    }
-
-    private static PromotionStatus status(String s) {
-        if (s == null) {
-            return null;
-        }
-        try {
-            return PromotionStatus.valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException("status must be pending, approved_awaiting_apply, active, rejected, ended or cancelled (got '"
-                    + s + "')", Map.of("status", "unknown"));
-        }
-    }
-
-    private static PromotionKind kind(String s) {
-        if (s == null || s.isBlank()) {
-            return null; // the service names the missing field with the others
-        }
-        try {
-            return PromotionKind.valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException("kind must be PERCENT or FIXED_PRICE (got '" + s + "')", Map.of("kind", "unknown"));
         }
     }
 }

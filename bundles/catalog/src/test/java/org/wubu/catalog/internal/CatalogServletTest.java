@@ -2,9 +2,11 @@ package org.wubu.catalog.internal;
 
 import org.wubu.testsupport.ServletCall;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 import static org.wubu.catalog.internal.CatalogFixture.DESIGNER;
 import static org.wubu.catalog.internal.CatalogFixture.PLANNER;
 import static org.wubu.catalog.internal.CatalogFixture.SPECIALIST;
+import static org.wubu.catalog.internal.CatalogFixture.WAREHOUSE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,10 +72,40 @@ public class CatalogServletTest {
         assertEquals(403, post("/products/ON-1/delisting-requests", PLANNER, "{\"reason\":\"x\"}").status());
     }
 
+    @Test
+    public void anUnknownOrMissingEnumValueIs400NamingTheFieldAndWhatItMayBe() throws Exception {
+        f.catalog.insert(Caller.SYSTEM, new ProductDraft("ON-2", "在售", "On sale", "", "", "x", Money.cny("5.00")), ProductStatus.LISTED, 3);
+        Answer listed = get("/products?status=pending-listing", PLANNER);
+        assertEquals(listed.toString(), 200, listed.status());
+        Answer sold = get("/products?status=sold", PLANNER);
+        assertEquals(sold.toString(), 400, sold.status());
+        assertEquals("invalid", sold.json().path("error").asText());
+        assertEquals("unknown", sold.json().path("details").path("status").asText());
+        assertTrue(sold.json().path("message").asText(), sold.json().path("message").asText()
+                .startsWith("status must be one of draft, pending_listing, listed, delisted (got 'sold') / status 应为 "));
+        Answer proposals = get("/price-proposals?status=maybe", PLANNER);
+        assertEquals(proposals.toString(), 400, proposals.status());
+        assertEquals("unknown", proposals.json().path("details").path("status").asText());
+
+        Answer noKind = post("/products/ON-2/stock-movements", WAREHOUSE, "{\"quantity\":1}");
+        assertEquals(noKind.toString(), 400, noKind.status());
+        assertEquals("missing", noKind.json().path("details").path("kind").asText());
+        Answer badKind = post("/products/ON-2/stock-movements", WAREHOUSE, "{\"kind\":\"gift\",\"quantity\":1}");
+        assertEquals(badKind.toString(), 400, badKind.status());
+        assertEquals("unknown", badKind.json().path("details").path("kind").asText());
+        Answer receipt = post("/products/ON-2/stock-movements", WAREHOUSE, "{\"kind\":\"receipt\",\"quantity\":1,\"why\":\"delivery\"}");
+        assertEquals(receipt.toString(), 201, receipt.status());
+    }
+
     private static Set<String> fields(JsonNode details) {
         Set<String> names = new java.util.HashSet<>();
         details.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    private Answer get(String pathAndQuery, Caller caller) throws IOException {
+        ServletCall.Answer a = ServletCall.call(servlet, "GET", pathAndQuery, caller, null, null);
+        return new Answer(a.status(), a.headers(), JSON.readTree(a.text()));
     }
 
     private Answer post(String path, Caller caller, String body) throws IOException {

@@ -98,7 +98,9 @@ public class CountsMarketServletTest {
                 "{\"sku\":\"TEA-2\",\"counted\":10}", null), 409).path("error").asText());
         ok(ServletCall.call(countsServlet, "GET", "/999", WAREHOUSE, null, null), 404);
         ok(ServletCall.call(countsServlet, "GET", "/x", WAREHOUSE, null, null), 404);
-        ok(ServletCall.call(countsServlet, "GET", "?status=late", WAREHOUSE, null, null), 400);
+        JsonNode late = ok(ServletCall.call(countsServlet, "GET", "?status=late", WAREHOUSE, null, null), 400);
+        assertEquals("unknown", late.path("details").path("status").asText());
+        assertTrue(late.path("message").asText(), late.path("message").asText().contains("one of open, done (got 'late')"));
         ok(ServletCall.call(countsServlet, "GET", "", new Caller("delivery", java.util.Set.of(), java.util.Set.of("orders.read")),
                 null, null), 403);
     }

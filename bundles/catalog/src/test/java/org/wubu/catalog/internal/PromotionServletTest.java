@@ -76,7 +76,11 @@ public class PromotionServletTest {
         assertEquals(Set.of("startAt"), fields(invalid.json().path("details")));
         Answer incomplete = call(promotions, "POST", "", PLANNER, "{\"nameZh\":\"x\",\"kind\":\"fixed_price\",\"skus\":[\"TEA-2\"]}");
         assertEquals(Set.of("nameEn", "fixedPrice", "startAt", "endAt"), fields(incomplete.json().path("details")));
-        assertEquals(400, call(promotions, "POST", "", PLANNER, "{\"kind\":\"half\"}").status());
+        Answer half = call(promotions, "POST", "", PLANNER, "{\"kind\":\"half\"}");
+        assertEquals(half.toString(), 400, half.status());
+        assertEquals("invalid", half.json().path("error").asText());
+        assertEquals("unknown", half.json().path("details").path("kind").asText());
+        assertTrue(half.json().path("message").asText(), half.json().path("message").asText().contains("percent, fixed_price"));
         assertEquals(400, call(promotions, "POST", "", PLANNER, "{\"colour\":\"red\"}").status());
         assertEquals(403, call(promotions, "POST", "", DESIGNER, GREEN_WEEK).status());
 
@@ -95,7 +99,9 @@ public class PromotionServletTest {
         assertEquals(id, list.json().path("items").path(0).path("id").asLong());
         assertTrue(list.json().path("next").isNull());
         assertEquals(0, call(promotions, "GET", "?sku=TEA-2", PLANNER, null).json().path("items").size());
-        assertEquals(400, call(promotions, "GET", "?status=maybe", PLANNER, null).status());
+        Answer maybe = call(promotions, "GET", "?status=maybe", PLANNER, null);
+        assertEquals(maybe.toString(), 400, maybe.status());
+        assertEquals("unknown", maybe.json().path("details").path("status").asText());
         assertEquals(404, call(promotions, "GET", "?sku=NOPE", PLANNER, null).status());
         assertEquals(200, call(promotions, "GET", "/" + id, PLANNER, null).status());
         assertEquals(404, call(promotions, "GET", "/999", PLANNER, null).status());

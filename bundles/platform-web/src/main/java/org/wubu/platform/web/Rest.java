@@ -9,7 +9,9 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -180,6 +182,48 @@ public final class Rest {
                         + value + "')", Map.of(field, "not a time"));
             }
         }
+    }
+
+    /**
+     * An enum value given in a request (query parameter or body field), or null when absent or blank. Case and
+     * surrounding blanks do not matter and {@code -} reads as {@code _} ({@code pending-listing} is
+     * {@code PENDING_LISTING}); anything else is a {@link ValidationException} naming the field and the allowed
+     * values (HTTP 400, code {@code invalid}, details {@code {field: "unknown"}}).
+     */
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String name = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(name)) {
+                return constant;
+            }
+        }
+        throw new ValidationException(field + " must be one of " + allowed(type, ", ") + " (got '" + value + "') / "
+                + field + " 应为 " + allowed(type, "、") + " 之一", Map.of(field, "unknown"));
+    }
+
+    /**
+     * {@link #enumValue} for a field the request must give: absent or blank is a {@link ValidationException}
+     * naming the field and the allowed values (details {@code {field: "missing"}}).
+     */
+    public static <E extends Enum<E>> E requiredEnum(Class<E> type, String field, String value) {
+        E constant = enumValue(type, field, value);
+        if (constant == null) {
+            throw new ValidationException(field + " is required: one of " + allowed(type, ", ") + " / " + field + " 必填，应为 "
+                    + allowed(type, "、") + " 之一", Map.of(field, "missing"));
+        }
+        return constant;
+    }
+
+    /** The values of an enum as a request may give them: lower case, in declaration order. */
+    private static String allowed(Class<? extends Enum<?>> type, String separator) {
+        StringJoiner names = new StringJoiner(separator);
+        for (Enum<?> constant : type.getEnumConstants()) {
+            names.add(constant.name().toLowerCase(Locale.ROOT));
+        }
+        return names.toString();
     }
 
     /** The path below the servlet's pattern as segments: {@code /products/TEA-1/history/} → [products, TEA-1, history]. */

@@ -4,7 +4,7 @@
  * {@link org.wubu.platform.web.Rest#caller}, answer with {@link org.wubu.platform.web.Rest#json} and
  * let {@link org.wubu.platform.web.Rest#handle} turn refusals into 4xx answers.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.wubu.platform.web;
 
 import org.osgi.annotation.versioning.Version;

@@ -20,7 +20,6 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 import org.wubu.platform.api.Caller;
 import org.wubu.platform.api.NotFoundException;
 import org.wubu.platform.api.ShopClock;
-import org.wubu.platform.api.ValidationException;
 import org.wubu.platform.web.Rest;
 import org.wubu.security.api.AccountDraft;
 import org.wubu.security.api.AccountService;
@@ -108,7 +107,7 @@ public class SecurityServlet extends HttpServlet {
                 } else if (path.equals("accounts")) {
                     NewAccount body = Rest.body(req, NewAccount.class);
                     StaffAccount created = accounts.create(caller, new AccountDraft(body.username(), body.displayName(), body.phone(),
-                            body.roles(), level(body.level()), body.areas()), chars(body.password()));
+                            body.roles(), Rest.requiredEnum(Level.class, "level", body.level()), body.areas()), chars(body.password()));
                     resp.setHeader("Location", req.getContextPath() + "/security/accounts/" + created.username());
                     Rest.json(resp, 201, account(created));
                 } else if (path.matches("accounts/[^/]+/unlock")) {
@@ -141,17 +140,6 @@ public class SecurityServlet extends HttpServlet {
 
     private static char[] chars(String s) {
         return s == null ? new char[0] : s.toCharArray();
-    }
-
-    private static Level level(String s) {
-        if (s == null) {
-            throw new ValidationException("level is required: reader, editor or dba", Map.of("level", "missing"));
-        }
-        try {
-            return Level.valueOf(s.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException("level must be reader, editor or dba (got '" + s + "')", Map.of("level", "invalid"));
-        }
     }
 
     private Map<String, Object> account(StaffAccount a) {
