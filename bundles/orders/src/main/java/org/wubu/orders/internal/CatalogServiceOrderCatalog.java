@@ -83,6 +83,11 @@ public class CatalogServiceOrderCatalog implements OrderCatalog {
     }
 
     @Override
+    public void commitAll(Caller caller, String reference, List<Reservation> lines) {
+        reservations.commitAll(onBehalfOf(caller), reference, stockLines(lines));
+    }
+
+    @Override
     public List<Held> held(Caller caller, String referencePrefix, Instant from, Instant before, long afterId, int limit) {
         return reservations.open(onBehalfOf(caller), new OpenReservationQuery(referencePrefix, from, before, afterId, limit)).stream()
                 .map(r -> new Held(r.id(), r.reference(), r.sku(), r.quantity(), r.reservedAt())).collect(Collectors.toList());

@@ -34,6 +34,9 @@ interface OrderCatalog {
     /** Gives back what {@link #reserveAll} reserved. */
     void releaseAll(Caller caller, String reference, List<Reservation> lines);
 
+    /** Turns what {@link #reserveAll} reserved into a sale: the units left with the goods. */
+    void commitAll(Caller caller, String reference, List<Reservation> lines);
+
     /** Stock the catalog still holds for a reference and one product (reserved, neither released nor sold). */
     record Held(long id, String reference, String sku, long quantity, Instant reservedAt) {
     }
