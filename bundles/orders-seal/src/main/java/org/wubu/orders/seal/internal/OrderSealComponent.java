@@ -254,7 +254,7 @@ public class OrderSealComponent implements OrderSeals, HealthCheck {
         try {
             return folder.read(date);
         } catch (IOException | RuntimeException e) {
-            throw new WubuException("seal-unreadable", "the manifest of " + date + " cannot be read: " + e.getMessage());
+            throw new WubuException("seal-unreadable", "the manifest of " + date + " cannot be read: " + e.getMessage() + " / " + date + " 的清单无法读取");
         }
     }
 
@@ -274,7 +274,8 @@ public class OrderSealComponent implements OrderSeals, HealthCheck {
         Instant now = clock.now();
         if (now.isBefore(windows.due(date))) {
             throw new WubuException(NOT_DUE, "the day " + date + " ends at " + windows.to(date).atZone(windows.zone())
-                    + "; its record can be sealed only after that", Map.of("date", date.toString()));
+                    + "; its record can be sealed only after that / " + date + " 的营业日于 "
+                    + windows.to(date).atZone(windows.zone()).toLocalDateTime() + " 结束，之后才能封存", Map.of("date", date.toString()));
         }
         try {
             Optional<DailySeal> existing = folder.read(date);
@@ -282,7 +283,8 @@ public class OrderSealComponent implements OrderSeals, HealthCheck {
                 return existing.get();
             }
         } catch (IOException e) {
-            throw new WubuException("seal-unreadable", "a seal of " + date + " exists but its manifest cannot be read: " + e.getMessage());
+            throw new WubuException("seal-unreadable", "a seal of " + date + " exists but its manifest cannot be read: " + e.getMessage()
+                    + " / " + date + " 的封存文件已存在，但清单无法读取");
         }
         OrderService o = requireOrders();
         try {
@@ -304,7 +306,8 @@ public class OrderSealComponent implements OrderSeals, HealthCheck {
             if (e instanceof WubuException w) {
                 throw w;
             }
-            throw new WubuException("seal-failed", "the order records of " + date + " could not be sealed: " + reason);
+            throw new WubuException("seal-failed", "the order records of " + date + " could not be sealed: " + reason
+                    + " / " + date + " 的订单记录未能封存");
         }
     }
 
@@ -327,7 +330,8 @@ public class OrderSealComponent implements OrderSeals, HealthCheck {
         caller.require(PERMISSION);
         requireDate(date);
         if (file == null) {
-            throw new ValidationException("name the file: records.jsonl or manifest.json", Map.of("file", "required"));
+            throw new ValidationException("name the file: records.jsonl or manifest.json / 请指定文件：records.jsonl 或 manifest.json",
+                    Map.of("file", "required"));
         }
         Path path = folder.file(date, file);
         if (!folder.exists(date) || !java.nio.file.Files.isRegularFile(path)) {
@@ -338,14 +342,15 @@ public class OrderSealComponent implements OrderSeals, HealthCheck {
 
     private static void requireDate(LocalDate date) {
         if (date == null) {
-            throw new ValidationException("name the date, e.g. 2026-11-27", Map.of("date", "required"));
+            throw new ValidationException("name the date, e.g. 2026-11-27 / 请指定日期，例如 2026-11-27", Map.of("date", "required"));
         }
     }
 
     private OrderService requireOrders() {
         OrderService o = orders;
         if (o == null) {
-            throw new WubuException("orders-unavailable", "the orders service is not running; start the orders bundle first");
+            throw new WubuException("orders-unavailable", "the orders service is not running; start the orders bundle first"
+                    + " / 订单服务未运行，请先启动订单模块");
         }
         return o;
     }
