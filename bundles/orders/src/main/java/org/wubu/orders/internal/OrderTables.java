@@ -338,10 +338,16 @@ final class OrderTables {
     List<OrderSummary> list(Connection c, OrderState state, Long before, int max) throws SQLException {
         String columns = "SELECT o.ID, o.CREATED_AT, o.SOURCE, o.CUSTOMER_NAME, o.TOTAL, o.CURRENCY, o.LINE_COUNT, s.STATE,"
                 + " s.ACCEPTED_AT, s.OVERDUE, s.PAYMENT_FLAGS, s.HAS_NOTES, s.LAST_AT";
+        // Derby's plan must not depend on its estimate of the table (with 10,000 orders it chose a scan and a sort
+        // for the first page, 47 ms, where the descending index reads 50 rows): the hints pin the index walk and the
+        // lookup of each row's partner by key. They are comments to any other database.
         String sql = state == null
-                ? columns + " FROM ORD_ORDER o JOIN ORD_STATUS s ON s.ORDER_ID = o.ID WHERE o.ID < ? ORDER BY o.ID DESC"
-                : columns + " FROM ORD_STATUS s JOIN ORD_ORDER o ON o.ID = s.ORDER_ID WHERE s.STATE = ? AND s.ORDER_ID < ?"
-                        + " ORDER BY s.ORDER_ID DESC";
+                ? columns + " FROM ORD_ORDER o --DERBY-PROPERTIES index=ORD_ORDER_ID_DESC_IX\n"
+                        + " JOIN ORD_STATUS s --DERBY-PROPERTIES joinStrategy=NESTEDLOOP\n"
+                        + " ON s.ORDER_ID = o.ID WHERE o.ID < ? ORDER BY o.ID DESC"
+                : columns + " FROM ORD_STATUS s --DERBY-PROPERTIES index=ORD_STATUS_STATE_IX\n"
+                        + " JOIN ORD_ORDER o --DERBY-PROPERTIES joinStrategy=NESTEDLOOP\n"
+                        + " ON o.ID = s.ORDER_ID WHERE s.STATE = ? AND s.ORDER_ID < ? ORDER BY s.ORDER_ID DESC";
         List<OrderSummary> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
