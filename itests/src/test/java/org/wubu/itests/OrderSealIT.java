@@ -38,7 +38,10 @@ public class OrderSealIT extends WubuTestSupport {
 
     @Configuration
     public Option[] config() {
-        return OptionUtils.combine(super.config(), editConfigurationFilePut("etc/org.wubu.platform.cfg", "mode", "demo"));
+        return OptionUtils.combine(super.config(), editConfigurationFilePut("etc/org.wubu.platform.cfg", "mode", "demo"),
+                // The daily record's checks in data/log/karaf.log: when a run is missed, the log says what it saw.
+                editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.wubuseal.name", "org.wubu.orders.seal"),
+                editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.wubuseal.level", "INFO"));
     }
 
     @Test

@@ -125,7 +125,7 @@ public class OrderSealComponent implements OrderSeals, HealthCheck {
         ScheduledExecutorService ex = executor;
         if (ex != null && !ex.isShutdown()) {
             // The orders came (back): write what was missed while they were away.
-            ex.execute(() -> sealDueQuietly("catch-up"));
+            ex.execute(() -> sealDueQuietly("catch-up", clock.now()));
         }
     }
 
@@ -153,24 +153,28 @@ public class OrderSealComponent implements OrderSeals, HealthCheck {
     // ---- scheduling ---------------------------------------------------------------------------
 
     /**
-     * Seals what is due, then schedules the next run at the next due time. A run that fires a little
-     * early (the executor's clock is not the wall clock) finds nothing due and is simply rescheduled.
+     * Seals what is due, then schedules the next run at the next due time. The check and the schedule
+     * use the same instant: the executor's clock is not the wall clock, and a run that fires a few
+     * milliseconds early finds the day not yet due; scheduled from a fresh reading of the clock (past
+     * the due time by then) the next run went to the following day and the day's record was skipped.
+     * From the same instant the next run is that very due time, a moment later.
      */
     private void runAndScheduleNext(String trigger) {
+        Instant checked = clock.now();
         try {
-            sealDueQuietly(trigger);
+            sealDueQuietly(trigger, checked);
         } finally {
             // Whatever happened, the next run is scheduled: a failure must not end the daily record.
-            scheduleNext();
+            scheduleNext(checked);
         }
     }
 
-    private void scheduleNext() {
+    private void scheduleNext(Instant checked) {
         if (executor.isShutdown()) {
             return;
         }
         Instant now = clock.now();
-        Instant next = windows.nextDue(now);
+        Instant next = windows.nextDue(checked);
         if (lastFailure != null && now.plus(RETRY).isBefore(next)) {
             next = now.plus(RETRY);
         }
@@ -179,9 +183,9 @@ public class OrderSealComponent implements OrderSeals, HealthCheck {
         LOG.info("Next daily order record check at {} ({}, folder {})", next.atZone(windows.zone()), windows, folder.path());
     }
 
-    private void sealDueQuietly(String trigger) {
+    private void sealDueQuietly(String trigger, Instant at) {
         try {
-            sealDue(trigger);
+            sealDue(trigger, at);
         } catch (RuntimeException | LinkageError e) {
             // Linkage errors too: the executor would swallow them without a trace.
             lastFailure = clock.now() + ": " + e;
@@ -193,13 +197,21 @@ public class OrderSealComponent implements OrderSeals, HealthCheck {
      * Seals every due date that has no seal, oldest first, as the platform: the latest due date with
      * the given trigger, older ones as {@code catch-up}. Stops at the first failure (reported in health).
      */
-    synchronized List<DailySeal> sealDue(String trigger) {
+    List<DailySeal> sealDue(String trigger) {
+        return sealDue(trigger, clock.now());
+    }
+
+    /** {@link #sealDue(String)} as of {@code at} (the instant the caller schedules from). */
+    synchronized List<DailySeal> sealDue(String trigger, Instant at) {
         if (windows == null || orders == null) {
+            LOG.info("Daily order record check ({}) skipped: {}", trigger, windows == null ? configError : "the orders service is not bound");
             return List.of();
         }
-        LocalDate latest = windows.latestDue(clock.now());
+        LocalDate latest = windows.latestDue(at);
+        List<LocalDate> missing = missing(latest);
+        LOG.info("Daily order record check ({}): latest due day {}, to write {}", trigger, latest, missing);
         List<DailySeal> written = new ArrayList<>();
-        for (LocalDate date : missing(latest)) {
+        for (LocalDate date : missing) {
             written.add(write(Caller.SYSTEM, date, date.equals(latest) ? trigger : "catch-up"));
         }
         return written;
