@@ -108,7 +108,7 @@ public class OrdersServlet extends HttpServlet {
             caller.require(OrderService.READ);
             String[] p = Rest.segments(req);
             if (p.length == 0) {
-                OrderState state = state(Rest.param(req, "state"));
+                OrderState state = Rest.enumValue(OrderState.class, "state", Rest.param(req, "state"));
                 int limit = Rest.intParam(req, "limit", OrderQuery.DEFAULT_LIMIT, 1, OrderQuery.MAX_LIMIT);
                 OrderPage page = orders.list(caller, new OrderQuery(state, Rest.longParam(req, "before"), limit));
                 Map<String, Object> body = new LinkedHashMap<>();
@@ -249,18 +249,6 @@ public class OrdersServlet extends HttpServlet {
         } catch (ValidationException e) {
             errors.put(field, e.getMessage());
             return null;
-        }
-    }
-
-    private static OrderState state(String s) {
-        if (s == null) {
-            return null;
-        }
-        try {
-            return OrderState.valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException("state must be one of " + java.util.Arrays.toString(OrderState.values()) + " (got '"
-                    + s + "')", Map.of("state", "unknown"));
         }
     }
 
