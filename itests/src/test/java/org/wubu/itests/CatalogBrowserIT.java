@@ -3,14 +3,12 @@ package org.wubu.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.wubu.itests.ConsoleUi.json;
 
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,12 +19,8 @@ import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runners.MethodSorters;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.json.Json;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,14 +43,14 @@ import org.wubu.catalog.api.PriceProposalStatus;
 public class CatalogBrowserIT {
 
     static final String DEMO = ConsoleBrowserIT.DEMO;
-    static final Duration WAIT = Duration.ofSeconds(15);
+    static final Duration WAIT = ConsoleUi.WAIT;
     /** The catalog bundle creates the demo products off its activation thread; the console pages come with it. */
     static final Duration CATALOG_READY = Duration.ofSeconds(60);
 
     private static ConsoleAssembly wubu;
     private static HeadlessChromium browser;
     private static WebDriver driver;
-    private static int shots;
+    private static ConsoleUi ui;
 
     @BeforeClass
     public static void start() throws Exception {
@@ -66,6 +60,7 @@ public class CatalogBrowserIT {
             awaitCatalog();
             browser = HeadlessChromium.start("chromedriver-catalog.log", 1000, Duration.ofSeconds(30));
             driver = browser.driver();
+            ui = new ConsoleUi(driver, wubu, "catalog-", false);
         } catch (Exception | Error e) {
             stop();
             throw e;
@@ -81,6 +76,7 @@ public class CatalogBrowserIT {
         } finally {
             browser = null;
             driver = null;
+            ui = null;
             if (wubu != null) {
                 wubu.close();
                 wubu = null;
@@ -118,49 +114,49 @@ public class CatalogBrowserIT {
         String newText = "¥" + proposed.toPlainString();
 
         // The planner finds the product by searching the list, opens it and proposes a price with evidence.
-        fresh();
-        login("planner", DEMO);
-        open("/console/catalog/products");
-        awaitPage("catalog.products");
-        await().until(d -> d.findElements(By.cssSelector("#products-table tbody tr")).size() > 1);
-        screenshot("products");
+        ui.fresh();
+        ui.login("planner", DEMO);
+        ui.open("/console/catalog/products");
+        ui.awaitPage("catalog.products");
+        ui.await().until(d -> d.findElements(By.cssSelector("#products-table tbody tr")).size() > 1);
+        ui.screenshot("products");
         // keyset pages: the demo catalog has more than one page of 20
-        String firstRow = text(By.cssSelector("#products-table tbody tr"));
+        String firstRow = ui.text(By.cssSelector("#products-table tbody tr"));
         driver.findElement(By.cssSelector("#products-table button.next")).click();
-        await().until(ExpectedConditions.textToBe(By.cssSelector("#products-table .page-no"), "第 2 页"));
-        assertFalse(firstRow.equals(text(By.cssSelector("#products-table tbody tr"))));
+        ui.await().until(ExpectedConditions.textToBe(By.cssSelector("#products-table .page-no"), "第 2 页"));
+        assertFalse(firstRow.equals(ui.text(By.cssSelector("#products-table tbody tr"))));
         WebElement q = driver.findElement(By.cssSelector("#product-filter input[name='q']"));
         q.sendKeys(sku);
         driver.findElement(By.id("product-search")).click();
-        await().until(d -> d.findElements(By.cssSelector("#products-table tbody tr")).size() == 1
+        ui.await().until(d -> d.findElements(By.cssSelector("#products-table tbody tr")).size() == 1
                 && d.findElements(By.cssSelector("#products-table a.product-link[data-sku='" + sku + "']")).size() == 1);
-        screenshot("products-search");
+        ui.screenshot("products-search");
         driver.findElement(By.cssSelector("#products-table a.product-link[data-sku='" + sku + "']")).click();
-        awaitPage("catalog.products");
-        await().until(ExpectedConditions.textToBe(By.id("product-price"), oldText));
-        assertTrue("the planner may propose a price", present(By.id("propose-price")));
-        assertFalse("only the content specialist applies", present(By.id("record-movement")));
-        screenshot("product-planner");
+        ui.awaitPage("catalog.products");
+        ui.await().until(ExpectedConditions.textToBe(By.id("product-price"), oldText));
+        assertTrue("the planner may propose a price", ui.present(By.id("propose-price")));
+        assertFalse("only the content specialist applies", ui.present(By.id("record-movement")));
+        ui.screenshot("product-planner");
 
         driver.findElement(By.id("propose-price")).click();
-        WebElement form = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("propose-form")));
+        WebElement form = ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("propose-form")));
         // without evidence the page names the missing fields (the server would refuse too)
         form.findElement(By.name("newPrice")).sendKeys(proposed.toPlainString());
         form.findElement(By.cssSelector("[data-role='submit']")).click();
-        await().until(d -> d.findElements(By.cssSelector("#propose-form .field-error[data-field='competitor']")).size() == 1);
-        screenshot("propose-missing-evidence");
+        ui.await().until(d -> d.findElements(By.cssSelector("#propose-form .field-error[data-field='competitor']")).size() == 1);
+        ui.screenshot("propose-missing-evidence");
         form.findElement(By.name("competitor")).sendKeys("京东自营");
         form.findElement(By.name("theirPrice")).sendKeys(proposed.subtract(BigDecimal.ONE).toPlainString());
         form.findElement(By.name("whereSeen")).sendKeys("https://item.jd.example/" + sku);
         assertFalse("the time seen is filled in with now", form.findElement(By.name("seenAt")).getAttribute("value").isBlank());
         form.findElement(By.name("reason")).sendKeys("京东自营降价，跟进 10%");
-        screenshot("propose-form");
+        ui.screenshot("propose-form");
         form.findElement(By.cssSelector("[data-role='submit']")).click();
-        await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("propose-dialog")));
-        WebElement row = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#price-proposals tbody tr")));
+        ui.await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("propose-dialog")));
+        WebElement row = ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#price-proposals tbody tr")));
         assertTrue(row.getText(), row.getText().contains(newText) && row.getText().contains("京东自营") && row.getText().contains("待审批"));
-        assertEquals("proposing changes nothing yet", oldText, text(By.id("product-price")));
-        screenshot("proposed");
+        assertEquals("proposing changes nothing yet", oldText, ui.text(By.id("product-price")));
+        ui.screenshot("proposed");
 
         Map<String, Object> proposal = latestProposal(sku);
         long proposalId = ((Number) proposal.get("id")).longValue();
@@ -171,67 +167,67 @@ public class CatalogBrowserIT {
                 .contains("\"id\":" + approvalId + ","));
 
         // The marketing director sees what is asked in the inbox, with the evidence, and approves.
-        fresh();
-        login("director", DEMO);
-        open("/console/approvals");
-        awaitPage("approvals");
+        ui.fresh();
+        ui.login("director", DEMO);
+        ui.open("/console/approvals");
+        ui.awaitPage("approvals");
         By link = By.cssSelector("#inbox-table a.request-link[data-id='" + approvalId + "']");
-        await().until(ExpectedConditions.visibilityOfElementLocated(link));
+        ui.await().until(ExpectedConditions.visibilityOfElementLocated(link));
         String inboxRow = driver.findElement(link).findElement(By.xpath("./ancestor::tr")).getText();
         assertTrue(inboxRow, inboxRow.contains(sku) && inboxRow.contains(proposed.toPlainString()));
-        screenshot("director-inbox");
+        ui.screenshot("director-inbox");
         driver.findElement(link).click();
-        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("price-change")));
-        String prices = text(By.id("price-change-prices"));
+        ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("price-change")));
+        String prices = ui.text(By.id("price-change-prices"));
         assertTrue(prices, prices.contains(oldText) && prices.contains(newText) && prices.contains("-10.0%"));
-        assertEquals("京东自营", text(By.id("price-change-competitor")));
-        assertEquals("¥" + proposed.subtract(BigDecimal.ONE).toPlainString(), text(By.id("price-change-their-price")));
-        assertEquals("https://item.jd.example/" + sku, text(By.id("price-change-where")));
-        assertTrue(text(By.id("price-change-seen-at")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}"));
-        screenshot("director-request");
+        assertEquals("京东自营", ui.text(By.id("price-change-competitor")));
+        assertEquals("¥" + proposed.subtract(BigDecimal.ONE).toPlainString(), ui.text(By.id("price-change-their-price")));
+        assertEquals("https://item.jd.example/" + sku, ui.text(By.id("price-change-where")));
+        assertTrue(ui.text(By.id("price-change-seen-at")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}"));
+        ui.screenshot("director-request");
         driver.findElement(By.id("approve")).click();
-        await().until(d -> d.findElements(By.id("decision-form")).isEmpty()
+        ui.await().until(d -> d.findElements(By.id("decision-form")).isEmpty()
                 && d.findElements(By.cssSelector("#request-steps .badge.ok")).size() == 1);
         awaitProposalStatus(proposalId, PriceProposalStatus.APPROVED_AWAITING_APPLY);
-        screenshot("director-approved");
+        ui.screenshot("director-approved");
 
         // Approved, not applied: the price has not changed, for the director's browser nor the API.
-        open("/console/catalog/products/" + sku);
-        awaitPage("catalog.products");
-        await().until(ExpectedConditions.textToBe(By.id("product-price"), oldText));
-        assertFalse("the director does not apply", present(By.cssSelector("button.apply")));
+        ui.open("/console/catalog/products/" + sku);
+        ui.awaitPage("catalog.products");
+        ui.await().until(ExpectedConditions.textToBe(By.id("product-price"), oldText));
+        assertFalse("the director does not apply", ui.present(By.cssSelector("button.apply")));
         assertEquals(old.toPlainString(), amount(product(sku).get("price")));
 
         // The content specialist sees it on the dashboard and in the price changes, applies it on the product page.
-        fresh();
-        login("specialist", DEMO);
-        awaitPage("dashboard");
-        WebElement tile = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("tile-catalog-prices-to-apply")));
+        ui.fresh();
+        ui.login("specialist", DEMO);
+        ui.awaitPage("dashboard");
+        WebElement tile = ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("tile-catalog-prices-to-apply")));
         assertTrue(tile.getText(), Integer.parseInt(tile.findElement(By.className("value")).getText().replace("+", "")) >= 1);
-        screenshot("specialist-dashboard");
+        ui.screenshot("specialist-dashboard");
         tile.click();
-        awaitPage("catalog.prices");
-        await().until(ExpectedConditions.visibilityOfElementLocated(
+        ui.awaitPage("catalog.prices");
+        ui.await().until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#proposals-table button.apply[data-proposal='" + proposalId + "']")));
-        screenshot("specialist-price-changes");
+        ui.screenshot("specialist-price-changes");
         driver.findElement(By.cssSelector("#proposals-table a.product-link[data-sku='" + sku + "']")).click();
-        awaitPage("catalog.products");
-        await().until(ExpectedConditions.textToBe(By.id("product-price"), oldText));
+        ui.awaitPage("catalog.products");
+        ui.await().until(ExpectedConditions.textToBe(By.id("product-price"), oldText));
         By apply = By.cssSelector("#price-proposals button.apply[data-proposal='" + proposalId + "']");
-        await().until(ExpectedConditions.elementToBeClickable(apply)).click();
-        WebElement confirm = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#apply-dialog [data-role='submit']")));
-        screenshot("specialist-apply-confirm");
+        ui.await().until(ExpectedConditions.elementToBeClickable(apply)).click();
+        WebElement confirm = ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#apply-dialog [data-role='submit']")));
+        ui.screenshot("specialist-apply-confirm");
         confirm.click();
-        await().until(ExpectedConditions.textToBe(By.id("product-price"), newText));
-        await().until(d -> {
+        ui.await().until(ExpectedConditions.textToBe(By.id("product-price"), newText));
+        ui.await().until(d -> {
             List<WebElement> rows = d.findElements(By.cssSelector("#price-history tbody tr"));
             return !rows.isEmpty() && rows.get(0).getText().contains("specialist") && rows.get(0).getText().contains(oldText)
                     && rows.get(0).getText().contains(newText) && rows.get(0).getText().contains("#" + proposalId);
         });
-        String applied = text(By.cssSelector("#price-proposals tbody tr"));
+        String applied = ui.text(By.cssSelector("#price-proposals tbody tr"));
         assertTrue(applied, applied.contains("已执行") && applied.contains("specialist"));
-        assertFalse(present(apply));
-        screenshot("specialist-applied");
+        assertFalse(ui.present(apply));
+        ui.screenshot("specialist-applied");
 
         // The server agrees: the new price, the proposal applied, the history row first.
         assertEquals(proposed.toPlainString(), amount(product(sku).get("price")));
@@ -247,12 +243,12 @@ public class CatalogBrowserIT {
     public void b_aStaleEditSaysWhoChangedTheProductAndWhen() throws IOException {
         Map<String, Object> product = firstListed();
         String sku = (String) product.get("sku");
-        fresh();
-        login("specialist", DEMO);
-        open("/console/catalog/products/" + sku);
-        awaitPage("catalog.products");
+        ui.fresh();
+        ui.login("specialist", DEMO);
+        ui.open("/console/catalog/products/" + sku);
+        ui.awaitPage("catalog.products");
         driver.findElement(By.id("edit-product")).click();
-        WebElement form = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("edit-form")));
+        WebElement form = ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("edit-form")));
 
         // Meanwhile the designer saves a change of the same product.
         Map<String, Object> current = product(sku);
@@ -266,13 +262,13 @@ public class CatalogBrowserIT {
         description.clear();
         description.sendKeys("Specialist's version");
         form.findElement(By.cssSelector("[data-role='submit']")).click();
-        WebElement error = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#edit-form .form-error")));
+        WebElement error = ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#edit-form .form-error")));
         assertTrue(error.getText(), error.getText().contains("designer") && error.getText().contains("重新加载"));
-        screenshot("edit-conflict");
+        ui.screenshot("edit-conflict");
 
         // Reloading shows the designer's version; saving on top of it works.
         driver.findElement(By.id("edit-reload")).click();
-        form = await().until(d -> {
+        form = ui.await().until(d -> {
             List<WebElement> forms = d.findElements(By.id("edit-form"));
             return forms.size() == 1 && "Description updated by the designer".equals(forms.get(0).findElement(By.name("descriptionEn"))
                     .getAttribute("value")) ? forms.get(0) : null;
@@ -281,32 +277,32 @@ public class CatalogBrowserIT {
         again.clear();
         again.sendKeys("Specialist's version");
         form.findElement(By.cssSelector("[data-role='submit']")).click();
-        await().until(ExpectedConditions.textToBe(By.cssSelector("#product-description-en span"), "Specialist's version"));
-        assertTrue(text(By.id("product-updated")).contains("specialist"));
-        screenshot("edit-saved");
+        ui.await().until(ExpectedConditions.textToBe(By.cssSelector("#product-description-en span"), "Specialist's version"));
+        assertTrue(ui.text(By.id("product-updated")).contains("specialist"));
+        ui.screenshot("edit-saved");
     }
 
     @Test
     public void c_theCatalogPagesLeaveTheMenuWhileTheCatalogIsStoppedAndComeBack() throws Exception {
         String sku = (String) firstListed().get("sku");
-        fresh();
-        login("specialist", DEMO);
-        awaitPage("dashboard");
-        assertTrue(present(By.id("menu-catalog-products")) && present(By.id("menu-catalog-prices")));
+        ui.fresh();
+        ui.login("specialist", DEMO);
+        ui.awaitPage("dashboard");
+        assertTrue(ui.present(By.id("menu-catalog-products")) && ui.present(By.id("menu-catalog-prices")));
 
         wubu.shell("it", DEMO, "bundle:stop " + CATALOG_BUNDLE);
         try {
-            awaitMenuAfterReload("catalog-products", false);
-            assertFalse(present(By.id("menu-catalog-prices")));
-            assertFalse("the tile leaves with the catalog", present(By.id("tile-catalog-prices-to-apply")));
-            screenshot("catalog-stopped");
+            ui.awaitMenuAfterReload("catalog-products", false, CATALOG_READY);
+            assertFalse(ui.present(By.id("menu-catalog-prices")));
+            assertFalse("the tile leaves with the catalog", ui.present(By.id("tile-catalog-prices-to-apply")));
+            ui.screenshot("catalog-stopped");
         } finally {
             wubu.shell("it", DEMO, "bundle:start " + CATALOG_BUNDLE);
         }
-        awaitMenuAfterReload("catalog-products", true);
-        open("/console/catalog/products/" + sku);
-        awaitPage("catalog.products");
-        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("product-price")));
+        ui.awaitMenuAfterReload("catalog-products", true, CATALOG_READY);
+        ui.open("/console/catalog/products/" + sku);
+        ui.awaitPage("catalog.products");
+        ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("product-price")));
         assertEquals(sku, ((String) product(sku).get("sku")));
     }
 
@@ -315,33 +311,33 @@ public class CatalogBrowserIT {
         Map<String, Object> product = firstListed();
         String sku = (String) product.get("sku");
         long stock = ((Number) product.get("stock")).longValue();
-        fresh();
-        login("warehouse", DEMO);
-        awaitPage("dashboard");
+        ui.fresh();
+        ui.login("warehouse", DEMO);
+        ui.awaitPage("dashboard");
         new Select(driver.findElement(By.id("lang"))).selectByValue("en");
-        await().until(ExpectedConditions.textToBe(By.cssSelector("#menu-catalog-products span"), "Products"));
-        open("/console/catalog/products/" + sku);
-        awaitPage("catalog.products");
-        WebElement record = await().until(ExpectedConditions.elementToBeClickable(By.id("record-movement")));
+        ui.await().until(ExpectedConditions.textToBe(By.cssSelector("#menu-catalog-products span"), "Products"));
+        ui.open("/console/catalog/products/" + sku);
+        ui.awaitPage("catalog.products");
+        WebElement record = ui.await().until(ExpectedConditions.elementToBeClickable(By.id("record-movement")));
         assertEquals("Record stock movement", record.getText());
-        assertFalse("the warehouse proposes no price", present(By.id("propose-price")));
-        assertFalse("nor edits texts", present(By.id("edit-product")));
+        assertFalse("the warehouse proposes no price", ui.present(By.id("propose-price")));
+        assertFalse("nor edits texts", ui.present(By.id("edit-product")));
         record.click();
-        WebElement form = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("movement-form")));
+        WebElement form = ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("movement-form")));
         new Select(form.findElement(By.name("kind"))).selectByValue("RECEIPT");
         form.findElement(By.name("quantity")).sendKeys("-3");
         form.findElement(By.name("why")).sendKeys("Delivery note DN-" + System.currentTimeMillis() % 100000);
         form.findElement(By.cssSelector("[data-role='submit']")).click();
         // a receipt is never negative: the page says so next to the field
-        await().until(d -> d.findElements(By.cssSelector("#movement-form .field-error[data-field='quantity']")).size() == 1);
+        ui.await().until(d -> d.findElements(By.cssSelector("#movement-form .field-error[data-field='quantity']")).size() == 1);
         WebElement quantity = form.findElement(By.name("quantity"));
         quantity.clear();
         quantity.sendKeys("12");
         form.findElement(By.cssSelector("[data-role='submit']")).click();
-        await().until(ExpectedConditions.textToBe(By.id("product-stock"), Long.toString(stock + 12)));
-        String newest = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#stock-ledger tbody tr"))).getText();
+        ui.await().until(ExpectedConditions.textToBe(By.id("product-stock"), Long.toString(stock + 12)));
+        String newest = ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#stock-ledger tbody tr"))).getText();
         assertTrue(newest, newest.contains("Receipt") && newest.contains("+12") && newest.contains("warehouse"));
-        screenshot("warehouse-receipt-english");
+        ui.screenshot("warehouse-receipt-english");
         assertEquals(stock + 12, ((Number) product(sku).get("stock")).longValue());
     }
 
@@ -376,45 +372,30 @@ public class CatalogBrowserIT {
         long counted = stock >= 2 ? stock - 2 : stock + 3;
         String difference = stock >= 2 ? "-2" : "+3";
 
-        fresh();
-        login("warehouse", DEMO);
-        awaitPage("dashboard");
-        open("/console/catalog/counts");
-        awaitPage("catalog.counts");
-        WebElement link = await().until(ExpectedConditions.elementToBeClickable(
+        ui.fresh();
+        ui.login("warehouse", DEMO);
+        ui.awaitPage("dashboard");
+        ui.open("/console/catalog/counts");
+        ui.awaitPage("catalog.counts");
+        WebElement link = ui.await().until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#counts-table a.count-link[data-task='" + id + "']")));
         String row = link.findElement(By.xpath("./ancestor::tr")).getText();
         assertTrue(row, row.contains("今日到期") || row.contains("已逾期"));
         link.click();
-        awaitPage("catalog.counts");
-        await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#count-head h1"), "#" + id));
-        await().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.count-enter[data-sku='" + sku + "']"))).click();
-        WebElement form = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("count-form")));
+        ui.awaitPage("catalog.counts");
+        ui.await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#count-head h1"), "#" + id));
+        ui.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.count-enter[data-sku='" + sku + "']"))).click();
+        WebElement form = ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("count-form")));
         form.findElement(By.name("counted")).sendKeys(Long.toString(counted));
         form.findElement(By.cssSelector("[data-role='submit']")).click();
-        await().until(ExpectedConditions.textToBe(By.cssSelector(".count-difference[data-sku='" + sku + "']"), difference));
-        screenshot("warehouse-count-difference");
+        ui.await().until(ExpectedConditions.textToBe(By.cssSelector(".count-difference[data-sku='" + sku + "']"), difference));
+        ui.screenshot("warehouse-count-difference");
         assertEquals(counted, ((Number) product(sku).get("stock")).longValue());
     }
 
     // ------------------------------------------------------------------------------------------------
 
     static final String CATALOG_BUNDLE = "org.wubu.catalog";
-
-    /** Reloads the dashboard (bounded) until the menu entry has left or come back. */
-    private static void awaitMenuAfterReload(String id, boolean present) {
-        new WebDriverWait(driver, CATALOG_READY, Duration.ofMillis(500)).until(d -> {
-            d.get(wubu.url("/console/dashboard"));
-            new WebDriverWait(d, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#content[data-ready='true']")));
-            return d.findElements(By.id("menu-" + id)).isEmpty() != present;
-        });
-    }
-
-    private static final Json JSON = new Json();
-
-    private static Map<String, Object> json(String body) {
-        return JSON.toType(body, Json.MAP_TYPE);
-    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> firstListed() {
@@ -457,7 +438,7 @@ public class CatalogBrowserIT {
     }
 
     private static String quote(String s) {
-        return JSON.toJson(s);
+        return ConsoleUi.toJson(s);
     }
 
     private static void sleepQuietly(long ms) {
@@ -467,50 +448,5 @@ public class CatalogBrowserIT {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
-    }
-
-    private static WebDriverWait await() {
-        return new WebDriverWait(driver, WAIT);
-    }
-
-    /** A browser without login, cookies or remembered language. */
-    private static void fresh() {
-        driver.get(wubu.url("/console/login"));
-        ((JavascriptExecutor) driver).executeScript("localStorage.clear(); sessionStorage.clear();");
-        driver.manage().deleteAllCookies();
-    }
-
-    private static void login(String user, String password) {
-        driver.get(wubu.url("/console/login"));
-        WebElement name = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        await().until(d -> !d.findElement(By.id("login-submit")).getText().isBlank());
-        name.clear();
-        name.sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("login-submit")).click();
-        await().until(ExpectedConditions.not(ExpectedConditions.urlContains("/console/login")));
-    }
-
-    private static void open(String path) {
-        driver.get(wubu.url(path));
-    }
-
-    /** Waits until the shell has drawn the page with this id. */
-    private static void awaitPage(String id) {
-        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#content[data-page='" + id + "'][data-ready='true']")));
-    }
-
-    private static boolean present(By by) {
-        return !driver.findElements(by).isEmpty();
-    }
-
-    private static String text(By by) {
-        return driver.findElement(by).getText();
-    }
-
-    private static void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Path target = ConsoleAssembly.screenshots().toPath().resolve(String.format("catalog-%02d-%s.png", ++shots, name));
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -3,11 +3,8 @@ package org.wubu.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.AfterClass;
@@ -19,9 +16,7 @@ import org.junit.runners.MethodSorters;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -49,13 +44,13 @@ public class ConsoleBrowserIT {
 
     static final String DEMO = WubuTestSupport.DEMO_PASSWORD;
     /** Bound of every wait for the page. */
-    static final Duration WAIT = Duration.ofSeconds(15);
+    static final Duration WAIT = ConsoleUi.WAIT;
     static final String SYSTEM_BUNDLE = "org.wubu.console.system";
 
     private static ConsoleAssembly wubu;
     private static HeadlessChromium browser;
     private static WebDriver driver;
-    private static int shots;
+    private static ConsoleUi ui;
 
     @BeforeClass
     public static void start() throws Exception {
@@ -64,6 +59,7 @@ public class ConsoleBrowserIT {
             wubu = ConsoleAssembly.start(Path.of("target/console-it/" + System.currentTimeMillis()).toAbsolutePath());
             browser = HeadlessChromium.start("chromedriver.log", 800, Duration.ofSeconds(30));
             driver = browser.driver();
+            ui = new ConsoleUi(driver, wubu, "", false);
         } catch (Exception | Error e) {
             stop();
             throw e;
@@ -79,6 +75,7 @@ public class ConsoleBrowserIT {
         } finally {
             browser = null;
             driver = null;
+            ui = null;
             if (wubu != null) {
                 wubu.close();
                 wubu = null;
@@ -90,91 +87,91 @@ public class ConsoleBrowserIT {
 
     @Test
     public void a_menusDifferByRoleAndLoginLeadsBackToThePage() throws IOException {
-        fresh();
+        ui.fresh();
         // Not logged in: the page sends the visitor to the login page and, after it, back.
         driver.get(wubu.url("/console/audit"));
-        await().until(ExpectedConditions.urlContains("/console/login?next="));
-        screenshot("login");
-        fillLogin("it", DEMO);
-        await().until(ExpectedConditions.urlToBe(wubu.url("/console/audit")));
-        awaitPage("audit");
+        ui.await().until(ExpectedConditions.urlContains("/console/login?next="));
+        ui.screenshot("login");
+        ui.fillLogin("it", DEMO);
+        ui.await().until(ExpectedConditions.urlToBe(wubu.url("/console/audit")));
+        ui.awaitPage("audit");
         // The console logged in through the platform's web session (POST /api/session), not HTTP Basic.
         org.openqa.selenium.Cookie session = driver.manage().getCookieNamed("WUBU_SESSION");
         assertTrue("session cookie set", session != null && session.isHttpOnly());
         assertEquals(null, ((JavascriptExecutor) driver).executeScript("return sessionStorage.getItem('wubu.basic')"));
-        await().until(d -> d.findElements(By.cssSelector("#audit-table tbody tr")).size() > 0);
+        ui.await().until(d -> d.findElements(By.cssSelector("#audit-table tbody tr")).size() > 0);
         // The IT administrator may verify the chain (audit is in its areas): the page shows it intact.
-        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chain-status .badge.ok")));
+        ui.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chain-status .badge.ok")));
         assertMenu(true, "dashboard", "approvals", "account", "audit", "system", "staff", "backups");
-        screenshot("audit-log");
+        ui.screenshot("audit-log");
 
-        open("/console/system");
-        awaitPage("system");
-        assertTrue(text(By.id("system-bundles")).contains("org.wubu.console"));
-        screenshot("system");
+        ui.open("/console/system");
+        ui.awaitPage("system");
+        assertTrue(ui.text(By.id("system-bundles")).contains("org.wubu.console"));
+        ui.screenshot("system");
 
         driver.findElement(By.id("logout")).click();
-        await().until(ExpectedConditions.urlContains("/console/login"));
+        ui.await().until(ExpectedConditions.urlContains("/console/login"));
 
-        login("planner", DEMO);
-        awaitPage("dashboard");
+        ui.login("planner", DEMO);
+        ui.awaitPage("dashboard");
         assertMenu(true, "dashboard", "approvals", "account");
         assertMenu(false, "audit", "system", "staff", "backups");
         assertTrue(driver.findElements(By.id("tile-inbox")).size() == 1);
-        screenshot("dashboard-planner");
+        ui.screenshot("dashboard-planner");
 
         // The planner may not use the audit log: the page says so, and the server refuses anyway.
-        open("/console/audit");
-        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("no-access")));
+        ui.open("/console/audit");
+        ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("no-access")));
         assertEquals(403, wubu.request("GET", "/api/audit?limit=1", null, ConsoleAssembly.basic("planner", DEMO)).status());
 
         // The general manager may verify the chain: the audit page shows its state.
-        fresh();
-        login("gm", DEMO);
-        open("/console/audit");
-        awaitPage("audit");
-        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chain-status .badge.ok")));
-        await().until(d -> d.findElements(By.cssSelector("#audit-table tbody tr")).size() > 0);
-        screenshot("audit-log-verified");
+        ui.fresh();
+        ui.login("gm", DEMO);
+        ui.open("/console/audit");
+        ui.awaitPage("audit");
+        ui.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chain-status .badge.ok")));
+        ui.await().until(d -> d.findElements(By.cssSelector("#audit-table tbody tr")).size() > 0);
+        ui.screenshot("audit-log-verified");
     }
 
     @Test
     public void b_languageSwitchShowsEnglishAndIsRemembered() throws IOException {
-        fresh();
+        ui.fresh();
         driver.get(wubu.url("/console/login"));
-        await().until(ExpectedConditions.textToBe(By.id("login-submit"), "登录"));
-        login("planner", DEMO);
-        awaitPage("dashboard");
-        assertEquals("工作台", text(By.cssSelector("#menu-dashboard span")));
+        ui.await().until(ExpectedConditions.textToBe(By.id("login-submit"), "登录"));
+        ui.login("planner", DEMO);
+        ui.awaitPage("dashboard");
+        assertEquals("工作台", ui.text(By.cssSelector("#menu-dashboard span")));
         new Select(driver.findElement(By.id("lang"))).selectByValue("en");
-        await().until(ExpectedConditions.textToBe(By.cssSelector("#menu-dashboard span"), "Dashboard"));
-        awaitPage("dashboard");
-        assertEquals("Log out", text(By.id("logout")));
-        assertEquals("Waiting for my decision", text(By.cssSelector("#tile-inbox .title")));
-        screenshot("dashboard-english");
+        ui.await().until(ExpectedConditions.textToBe(By.cssSelector("#menu-dashboard span"), "Dashboard"));
+        ui.awaitPage("dashboard");
+        assertEquals("Log out", ui.text(By.id("logout")));
+        assertEquals("Waiting for my decision", ui.text(By.cssSelector("#tile-inbox .title")));
+        ui.screenshot("dashboard-english");
         driver.navigate().refresh();
-        await().until(ExpectedConditions.textToBe(By.cssSelector("#menu-approvals span"), "Approvals"));
+        ui.await().until(ExpectedConditions.textToBe(By.cssSelector("#menu-approvals span"), "Approvals"));
         new Select(driver.findElement(By.id("lang"))).selectByValue("zh-CN");
-        await().until(ExpectedConditions.textToBe(By.cssSelector("#menu-approvals span"), "审批"));
+        ui.await().until(ExpectedConditions.textToBe(By.cssSelector("#menu-approvals span"), "审批"));
     }
 
     @Test
     public void c_passwordChangeShowsThePolicyThenSucceeds() throws IOException {
-        fresh();
-        login("designer", DEMO);
-        awaitPage("dashboard");
-        open("/console/account");
-        awaitPage("account");
+        ui.fresh();
+        ui.login("designer", DEMO);
+        ui.awaitPage("dashboard");
+        ui.open("/console/account");
+        ui.awaitPage("account");
         submitPassword(DEMO, "short");
-        WebElement error = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".field-error[data-field='next']")));
+        WebElement error = ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".field-error[data-field='next']")));
         assertTrue(error.getText(), error.getText().contains("密码至少需要 8 个字符"));
-        screenshot("account-password-refused");
+        ui.screenshot("account-password-refused");
 
         String accepted = "Kettle-Mango-" + (System.nanoTime() % 100000) + "-Rivet";
         submitPassword(DEMO, accepted);
-        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("password-changed")));
+        ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("password-changed")));
         assertTrue(driver.findElements(By.cssSelector(".field-error")).isEmpty());
-        screenshot("account-password-changed");
+        ui.screenshot("account-password-changed");
         assertEquals(200, wubu.request("GET", "/api/security/me", null, ConsoleAssembly.basic("designer", accepted)).status());
         assertEquals(401, wubu.request("GET", "/api/security/me", null, ConsoleAssembly.basic("designer", DEMO)).status());
     }
@@ -189,22 +186,22 @@ public class ConsoleBrowserIT {
         assertEquals(submitted.body(), 201, submitted.status());
         long id = ConsoleAssembly.number(submitted.body(), "id");
 
-        fresh();
-        login("director", DEMO);
-        awaitPage("dashboard");
-        open("/console/approvals");
-        awaitPage("approvals");
-        WebElement link = await().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#inbox-table a[data-id='" + id + "']")));
-        screenshot("approvals-inbox");
+        ui.fresh();
+        ui.login("director", DEMO);
+        ui.awaitPage("dashboard");
+        ui.open("/console/approvals");
+        ui.awaitPage("approvals");
+        WebElement link = ui.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#inbox-table a[data-id='" + id + "']")));
+        ui.screenshot("approvals-inbox");
         link.click();
-        await().until(ExpectedConditions.urlToBe(wubu.url("/console/approvals/" + id)));
-        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("decision-form")));
+        ui.await().until(ExpectedConditions.urlToBe(wubu.url("/console/approvals/" + id)));
+        ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("decision-form")));
         driver.findElement(By.id("decision-comment")).sendKeys("Agreed in the browser test");
         driver.findElement(By.id("approve")).click();
-        await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("decision-form")));
-        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("request-steps"), "director"));
-        assertTrue(text(By.id("request-steps")).contains("Agreed in the browser test"));
-        screenshot("approval-detail");
+        ui.await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("decision-form")));
+        ui.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("request-steps"), "director"));
+        assertTrue(ui.text(By.id("request-steps")).contains("Agreed in the browser test"));
+        ui.screenshot("approval-detail");
         String detail = wubu.request("GET", "/api/approvals/" + id, null, ConsoleAssembly.basic("director", DEMO)).body();
         assertTrue(detail, detail.contains("\"decider\":\"director\"") && detail.contains("\"decision\":\"approve\""));
 
@@ -217,18 +214,18 @@ public class ConsoleBrowserIT {
         ConsoleAssembly.Response changed = wubu.request("POST", "/api/security/me/password",
                 "{\"current\":\"" + DEMO + "\",\"next\":\"Reader-pass-2026\"}", ConsoleAssembly.basic(reader, DEMO));
         assertEquals(changed.body(), 204, changed.status());
-        fresh();
-        login(reader, "Reader-pass-2026");
-        awaitPage("dashboard");
-        open("/console/approvals/" + id);
-        awaitPage("approvals");
-        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("request-steps")));
+        ui.fresh();
+        ui.login(reader, "Reader-pass-2026");
+        ui.awaitPage("dashboard");
+        ui.open("/console/approvals/" + id);
+        ui.awaitPage("approvals");
+        ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("request-steps")));
         assertTrue("a reader sees no decision buttons", driver.findElements(By.id("decision-form")).isEmpty()
                 && driver.findElements(By.id("approve")).isEmpty());
         // An IT administrator at reader level keeps backup.read and audit.read: the backups page, but no buttons;
         // security.accounts.* is no read permission, so the staff page is not in its menu.
-        open("/console/backups");
-        awaitPage("backups");
+        ui.open("/console/backups");
+        ui.awaitPage("backups");
         assertMenu(false, "staff");
         assertTrue("a reader sees no backup buttons", driver.findElements(By.id("backup-run")).isEmpty()
                 && driver.findElements(By.cssSelector("#backups-table button.verify")).isEmpty());
@@ -236,48 +233,48 @@ public class ConsoleBrowserIT {
 
     @Test
     public void e_aStoppedBundleLeavesTheMenuAndComesBack() throws Exception {
-        fresh();
-        login("it", DEMO);
-        awaitPage("dashboard");
+        ui.fresh();
+        ui.login("it", DEMO);
+        ui.awaitPage("dashboard");
         assertMenu(true, "system");
-        await().until(ExpectedConditions.presenceOfElementLocated(By.id("tile-system-bundles")));
+        ui.await().until(ExpectedConditions.presenceOfElementLocated(By.id("tile-system-bundles")));
 
         wubu.shell("it", DEMO, "bundle:stop " + SYSTEM_BUNDLE);
         try {
-            awaitMenuAfterReload("system", false);
+            ui.awaitMenuAfterReload("system", false, WAIT);
             driver.get(wubu.url("/console/system"));
-            WebElement notice = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#notice[data-status='503'] h1")));
+            WebElement notice = ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#notice[data-status='503'] h1")));
             assertEquals("此模块没有运行", notice.getText());
-            assertTrue(text(By.id("notice")).contains(SYSTEM_BUNDLE));
-            screenshot("module-not-running");
+            assertTrue(ui.text(By.id("notice")).contains(SYSTEM_BUNDLE));
+            ui.screenshot("module-not-running");
         } finally {
             wubu.shell("it", DEMO, "bundle:start " + SYSTEM_BUNDLE);
         }
-        awaitMenuAfterReload("system", true);
-        open("/console/system");
-        awaitPage("system");
-        assertTrue(text(By.id("system-bundles")).contains(SYSTEM_BUNDLE));
+        ui.awaitMenuAfterReload("system", true, WAIT);
+        ui.open("/console/system");
+        ui.awaitPage("system");
+        assertTrue(ui.text(By.id("system-bundles")).contains(SYSTEM_BUNDLE));
     }
 
     @Test
     public void f_itAdminCreatesAnAccountWithARefusedThenAnAcceptedPassword() throws IOException {
-        fresh();
-        login("it", DEMO);
-        open("/console/staff");
-        awaitPage("staff");
-        await().until(d -> d.findElements(By.cssSelector("#accounts-table tbody tr")).size() > 0);
-        assertTrue(text(By.id("accounts-table")).contains("warehouse"));
-        screenshot("staff-accounts");
+        ui.fresh();
+        ui.login("it", DEMO);
+        ui.open("/console/staff");
+        ui.awaitPage("staff");
+        ui.await().until(d -> d.findElements(By.cssSelector("#accounts-table tbody tr")).size() > 0);
+        assertTrue(ui.text(By.id("accounts-table")).contains("warehouse"));
+        ui.screenshot("staff-accounts");
 
         // The dialog is modal and keyboard-friendly: Esc closes it and nothing is created.
         driver.findElement(By.id("staff-new")).click();
-        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("account-form")));
+        ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("account-form")));
         assertEquals("username", driver.switchTo().activeElement().getAttribute("name"));
         driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
-        await().until(ExpectedConditions.numberOfElementsToBe(By.id("account-dialog"), 0));
+        ui.await().until(ExpectedConditions.numberOfElementsToBe(By.id("account-dialog"), 0));
 
         driver.findElement(By.id("staff-new")).click();
-        WebElement form = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("account-form")));
+        WebElement form = ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("account-form")));
         String user = "clerk" + (System.nanoTime() % 100000);
         form.findElement(By.name("username")).sendKeys(user);
         form.findElement(By.name("displayName")).sendKeys("测试店员");
@@ -287,25 +284,25 @@ public class ConsoleBrowserIT {
         form.findElement(By.name("areas")).sendKeys("warehouse, orders");
         form.findElement(By.name("password")).sendKeys("short");
         form.findElement(By.cssSelector("button[data-role='submit']")).click();
-        WebElement error = await().until(ExpectedConditions.visibilityOfElementLocated(
+        WebElement error = ui.await().until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#account-form .field-error[data-field='password']")));
         assertTrue(error.getText(), error.getText().contains("密码至少需要 8 个字符"));
-        screenshot("staff-password-refused");
+        ui.screenshot("staff-password-refused");
         assertEquals(404, wubu.request("GET", "/api/security/accounts/" + user, null, ConsoleAssembly.basic("it", DEMO)).status());
 
         WebElement password = form.findElement(By.name("password"));
         password.clear();
         password.sendKeys("Ledger-Pine-" + (System.nanoTime() % 100000) + "-Rope");
         form.findElement(By.cssSelector("button[data-role='submit']")).click();
-        await().until(ExpectedConditions.numberOfElementsToBe(By.id("account-dialog"), 0));
+        ui.await().until(ExpectedConditions.numberOfElementsToBe(By.id("account-dialog"), 0));
         // the table sorts by username; its header button turns the order round
-        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#accounts-table span[data-user='" + user + "']")));
+        ui.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#accounts-table span[data-user='" + user + "']")));
         WebElement byName = driver.findElement(By.cssSelector("#accounts-table th button.sort[data-column='0']"));
         byName.click();
         assertEquals("descending", driver.findElement(By.cssSelector("#accounts-table th:first-child")).getAttribute("aria-sort"));
-        String first = text(By.cssSelector("#accounts-table tbody tr:first-child td:first-child"));
+        String first = ui.text(By.cssSelector("#accounts-table tbody tr:first-child td:first-child"));
         assertTrue(first + " sorts after " + user, first.compareTo(user) >= 0);
-        screenshot("staff-account-created");
+        ui.screenshot("staff-account-created");
         ConsoleAssembly.Response created = wubu.request("GET", "/api/security/accounts/" + user, null, ConsoleAssembly.basic("it", DEMO));
         assertEquals(created.body(), 200, created.status());
         assertTrue(created.body(), created.body().contains("\"mustChangePassword\":true") && created.body().contains("\"level\":\"editor\""));
@@ -313,11 +310,11 @@ public class ConsoleBrowserIT {
 
     @Test
     public void g_theDashboardCountsANewRequestWithoutReloading() throws IOException {
-        fresh();
-        login("director", DEMO);
-        awaitPage("dashboard");
-        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#tiles[data-live='true']")));
-        int before = Integer.parseInt(text(By.cssSelector("#tile-inbox .value")));
+        ui.fresh();
+        ui.login("director", DEMO);
+        ui.awaitPage("dashboard");
+        ui.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#tiles[data-live='true']")));
+        int before = Integer.parseInt(ui.text(By.cssSelector("#tile-inbox .value")));
         ((JavascriptExecutor) driver).executeScript("window.wubuNoReload = true;");
         ConsoleAssembly.Response submitted = wubu.request("POST", "/api/approvals",
                 "{\"kind\":\"security.permission-change\",\"subject\":\"account:delivery\",\"summary\":\"Delivery may read the catalog\","
@@ -325,120 +322,75 @@ public class ConsoleBrowserIT {
                         + "\\\"areas\\\":[\\\"catalog\\\"],\\\"reason\\\":\\\"live update test\\\"}\"}",
                 ConsoleAssembly.basic("lead", DEMO));
         assertEquals(submitted.body(), 201, submitted.status());
-        await().until(ExpectedConditions.textToBe(By.cssSelector("#tile-inbox .value"), Integer.toString(before + 1)));
+        ui.await().until(ExpectedConditions.textToBe(By.cssSelector("#tile-inbox .value"), Integer.toString(before + 1)));
         assertEquals(Boolean.TRUE, ((JavascriptExecutor) driver).executeScript("return window.wubuNoReload === true;"));
-        screenshot("dashboard-live-update");
+        ui.screenshot("dashboard-live-update");
         // The stream needs a login like every API path.
         assertEquals(401, wubu.request("GET", "/api/console/events", null, java.util.Map.of()).status());
     }
 
     @Test
     public void h_personalApiTokenIsShownOnceAndCanBeRevoked() throws IOException {
-        fresh();
-        login("planner", DEMO);
-        open("/console/account");
-        awaitPage("account");
-        WebElement form = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("token-form")));
+        ui.fresh();
+        ui.login("planner", DEMO);
+        ui.open("/console/account");
+        ui.awaitPage("account");
+        WebElement form = ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("token-form")));
         form.findElement(By.id("token-create")).click();
-        await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#token-form .field-error[data-field='name']")));
+        ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#token-form .field-error[data-field='name']")));
         form.findElement(By.name("name")).sendKeys("price export script");
         form.findElement(By.id("token-create")).click();
-        WebElement value = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("token-value")));
+        WebElement value = ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("token-value")));
         assertTrue(driver.findElement(By.id("token-copy")).isDisplayed());
         String token = value.getAttribute("value");
-        screenshot("account-token-created");
+        ui.screenshot("account-token-created");
         Map<String, String> bearer = Map.of("Authorization", "Bearer " + token);
         assertEquals(200, wubu.request("GET", "/api/security/me", null, bearer).status());
         driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
-        await().until(ExpectedConditions.numberOfElementsToBe(By.id("token-dialog"), 0));
+        ui.await().until(ExpectedConditions.numberOfElementsToBe(By.id("token-dialog"), 0));
         assertTrue("the token is not shown again", !driver.getPageSource().contains(token));
 
-        await().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#tokens-table button[data-token]"))).click();
-        await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#revoke-dialog button[data-role='submit']"))).click();
-        await().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#tokens-table button[data-token]"), 0));
+        ui.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#tokens-table button[data-token]"))).click();
+        ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#revoke-dialog button[data-role='submit']"))).click();
+        ui.await().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#tokens-table button[data-token]"), 0));
         assertEquals(401, wubu.request("GET", "/api/security/me", null, bearer).status());
     }
 
     @Test
     public void i_backupsPageRunsAndVerifiesABackup() throws IOException {
         ConsoleAssembly.Response list = wubu.request("GET", "/api/backups", null, ConsoleAssembly.basic("it", DEMO));
-        fresh();
-        login("it", DEMO);
-        open("/console/backups");
-        awaitPage("backups");
-        assertTrue(text(By.id("restore-procedure")).contains("backup:restore"));
+        ui.fresh();
+        ui.login("it", DEMO);
+        ui.open("/console/backups");
+        ui.awaitPage("backups");
+        assertTrue(ui.text(By.id("restore-procedure")).contains("backup:restore"));
         if (list.status() == 404) {
-            await().until(ExpectedConditions.visibilityOfElementLocated(By.id("backups-unavailable")));
-            screenshot("backups-not-installed");
+            ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("backups-unavailable")));
+            ui.screenshot("backups-not-installed");
             Assume.assumeTrue("GET /api/backups is not installed yet (bundles/persistence): run and verify not tested", false);
         }
-        WebElement run = await().until(ExpectedConditions.elementToBeClickable(By.id("backup-run")));
+        WebElement run = ui.await().until(ExpectedConditions.elementToBeClickable(By.id("backup-run")));
         int before = driver.findElements(By.cssSelector("#backups-table button.verify")).size();
         run.click();
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(
                 d -> d.findElements(By.cssSelector("#backups-table button.verify")).size() > before);
         // newest first; the list redraws when the backup event arrives, so click whatever row is there now
-        await().ignoring(StaleElementReferenceException.class).until(d -> {
+        ui.await().ignoring(StaleElementReferenceException.class).until(d -> {
             d.findElement(By.cssSelector("#backups-table tbody tr:first-child button.verify")).click();
             return true;
         });
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("#verify-result [data-ok='true']")));
-        screenshot("backups-verified");
+        ui.screenshot("backups-verified");
     }
 
     // ------------------------------------------------------------------------------------------------
-
-    private static WebDriverWait await() {
-        return new WebDriverWait(driver, WAIT);
-    }
-
-    /** A browser without login, cookies or remembered language. */
-    private static void fresh() {
-        driver.get(wubu.url("/console/login"));
-        ((JavascriptExecutor) driver).executeScript("localStorage.clear(); sessionStorage.clear();");
-        driver.manage().deleteAllCookies();
-    }
-
-    private static void login(String user, String password) {
-        driver.get(wubu.url("/console/login"));
-        fillLogin(user, password);
-        await().until(ExpectedConditions.not(ExpectedConditions.urlContains("/console/login")));
-    }
-
-    private static void fillLogin(String user, String password) {
-        WebElement name = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        // the page's script fills the texts once loaded; wait for it before typing
-        await().until(d -> !d.findElement(By.id("login-submit")).getText().isBlank());
-        name.clear();
-        name.sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("login-submit")).click();
-    }
-
-    private static void open(String path) {
-        driver.get(wubu.url(path));
-    }
-
-    /** Waits until the shell has drawn the page with this id. */
-    private static void awaitPage(String id) {
-        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#content[data-page='" + id + "'][data-ready='true']")));
-    }
 
     private static void assertMenu(boolean present, String... ids) {
         for (String id : ids) {
             assertEquals("menu entry " + id + (present ? " missing" : " unexpected"), present,
                     !driver.findElements(By.id("menu-" + id)).isEmpty());
         }
-    }
-
-    /** Reloads the dashboard (bounded) until the menu entry has left or come back. */
-    private static void awaitMenuAfterReload(String id, boolean present) {
-        new WebDriverWait(driver, WAIT, Duration.ofMillis(500)).until(d -> {
-            d.get(wubu.url("/console/dashboard"));
-            new WebDriverWait(d, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#content[data-ready='true']")));
-            return d.findElements(By.id("menu-" + id)).isEmpty() != present;
-        });
     }
 
     private static void submitPassword(String current, String next) {
@@ -448,16 +400,6 @@ public class ConsoleBrowserIT {
             input.sendKeys(field[1]);
         }
         driver.findElement(By.id("password-submit")).click();
-    }
-
-    private static String text(By by) {
-        return driver.findElement(by).getText();
-    }
-
-    private static void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Path target = ConsoleAssembly.screenshots().toPath().resolve(String.format("%02d-%s.png", ++shots, name));
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The console's own constants, so that a rename in the API shows here at compile time. */

@@ -3,13 +3,12 @@ package org.wubu.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.wubu.itests.ConsoleUi.json;
 
 import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,12 +21,8 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.json.Json;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -47,7 +42,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public class OrdersBrowserIT {
 
     static final String DEMO = ConsoleBrowserIT.DEMO;
-    static final Duration WAIT = Duration.ofSeconds(15);
     /** How fast a new order must reach the open board (ORD-1 asks for a second; the margin is for a loaded test machine). */
     static final Duration LIVE = Duration.ofSeconds(5);
     /** The orders' console bundle, the demo products and the workflow start off their activation threads. */
@@ -57,7 +51,7 @@ public class OrdersBrowserIT {
     private static ConsoleAssembly wubu;
     private static HeadlessChromium browser;
     private static WebDriver driver;
-    private static int shots;
+    private static ConsoleUi ui;
     private static String sku;
     private static String price;
 
@@ -70,6 +64,7 @@ public class OrdersBrowserIT {
             // generous: other builds may share the machine, and a stalled renderer is not what this test is about
             browser = HeadlessChromium.start("chromedriver-orders.log", 1100, Duration.ofSeconds(90));
             driver = browser.driver();
+            ui = new ConsoleUi(driver, wubu, "orders-", true);
         } catch (Exception | Error e) {
             stop();
             throw e;
@@ -85,6 +80,7 @@ public class OrdersBrowserIT {
         } finally {
             browser = null;
             driver = null;
+            ui = null;
             if (wubu != null) {
                 wubu.close();
                 wubu = null;
@@ -105,7 +101,7 @@ public class OrdersBrowserIT {
             last = health.status() + " / " + queue.status() + " / " + products.status();
             if (health.body().contains("\"org.wubu.orders.console\":\"ACTIVE") && queue.status() == 200 && products.status() == 200) {
                 long best = 0;
-                Map<String, Object> page = JSON.toType(products.body(), Json.MAP_TYPE);
+                Map<String, Object> page = json(products.body());
                 for (Map<String, Object> p : (List<Map<String, Object>>) page.get("items")) {
                     long stock = ((Number) p.get("stock")).longValue();
                     if (stock > best) {
@@ -131,7 +127,7 @@ public class OrdersBrowserIT {
             scenario();
         } catch (RuntimeException | AssertionError e) {
             // what the page showed when it failed (toasts carry the API's refusals)
-            screenshot("failed");
+            ui.screenshot("failed");
             List<WebElement> toasts = driver.findElements(By.cssSelector("#toasts .toast"));
             ConsoleAssembly.Response orders = wubu.request("GET", "/api/orders?limit=1", null, ConsoleAssembly.basic("delivery", DEMO));
             threadDump();
@@ -143,15 +139,15 @@ public class OrdersBrowserIT {
 
     private void scenario() throws IOException {
         // The CS agent has the board open and the live stream connected.
-        fresh();
-        login("agent", DEMO);
-        open("/console/orders");
-        awaitPage("orders.board");
-        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#order-board:not([data-refreshed='0'])")));
-        await().until(d -> "ready".equals(((JavascriptExecutor) d).executeScript("return document.documentElement.dataset.live")));
-        assertTrue("counts per state", present(By.cssSelector("#state-counts a[data-state='ACCEPTED']")));
+        ui.fresh();
+        ui.login("agent", DEMO);
+        ui.open("/console/orders");
+        ui.awaitPage("orders.board");
+        ui.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#order-board:not([data-refreshed='0'])")));
+        ui.awaitLive();
+        assertTrue("counts per state", ui.present(By.cssSelector("#state-counts a[data-state='ACCEPTED']")));
         assertFalse("the sound cue is off by default", driver.findElement(By.id("board-sound")).isSelected());
-        screenshot("board");
+        ui.screenshot("board");
 
         // The storefront posts an order; the open page must not reload to show it.
         ((JavascriptExecutor) driver).executeScript("window.wubuBoardMarker = 'still-here';");
@@ -164,113 +160,113 @@ public class OrdersBrowserIT {
         assertEquals("no reload: the board was updated in place", "still-here",
                 ((JavascriptExecutor) driver).executeScript("return window.wubuBoardMarker"));
         // later events of the same intake (payment check) redraw the list: read the row afresh each time
-        await().until(d -> d.findElement(row).getAttribute("class").contains("fresh"));
-        await().until(d -> {
+        ui.await().until(d -> d.findElement(row).getAttribute("class").contains("fresh"));
+        ui.await().until(d -> {
             String line = d.findElement(row).getText();
             return line.contains("浏览器测试") && line.contains("待确认") && line.contains("剩余");
         });
-        await().until(d -> count("ACCEPTED") >= accepted + 1);
-        screenshot("board-new-order-" + took.toMillis() + "ms");
+        ui.await().until(d -> count("ACCEPTED") >= accepted + 1);
+        ui.screenshot("board-new-order-" + took.toMillis() + "ms");
 
         // The agent finds it in the confirmation queue with its countdown and opens it.
-        open("/console/orders/confirmations");
-        awaitPage("orders.confirmations");
+        ui.open("/console/orders/confirmations");
+        ui.awaitPage("orders.confirmations");
         By queued = By.cssSelector("#confirmation-queue tr[data-order='" + id + "']");
-        await().until(d -> d.findElement(queued).getText().contains("剩余") && d.findElement(queued).getText().contains("139 1234 5678"));
-        screenshot("confirmation-queue");
-        await().until(d -> {
+        ui.await().until(d -> d.findElement(queued).getText().contains("剩余") && d.findElement(queued).getText().contains("139 1234 5678"));
+        ui.screenshot("confirmation-queue");
+        ui.await().until(d -> {
             d.findElement(queued).findElement(By.cssSelector("a.order-link")).click();
             return true;
         });
         awaitOrderPage(id, "ACCEPTED");
-        assertTrue("the customer's note is shown first", text(By.id("order-notes")).contains(NOTE));
-        assertTrue(text(By.id("order-lines")).contains(sku));
-        assertFalse("the agent does not pack", present(By.id("action-pack")));
-        screenshot("order-accepted");
+        assertTrue("the customer's note is shown first", ui.text(By.id("order-notes")).contains(NOTE));
+        assertTrue(ui.text(By.id("order-lines")).contains(sku));
+        assertFalse("the agent does not pack", ui.present(By.id("action-pack")));
+        ui.screenshot("order-accepted");
 
-        clickFresh(By.id("action-confirm"));
-        WebElement confirm = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
+        ui.clickFresh(By.id("action-confirm"));
+        WebElement confirm = ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
         confirm.findElement(By.name("note")).sendKeys("客户确认收货地址");
-        screenshot("confirm-dialog");
+        ui.screenshot("confirm-dialog");
         confirm.findElement(By.cssSelector("[data-role='submit']")).click();
-        await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-dialog")));
+        ui.await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-dialog")));
         awaitOrderPage(id, "CONFIRMED");
-        await().until(d -> present(By.cssSelector("#order-timeline tr[data-kind='CONFIRMED']")));
-        screenshot("order-confirmed");
+        ui.await().until(d -> ui.present(By.cssSelector("#order-timeline tr[data-kind='CONFIRMED']")));
+        ui.screenshot("order-confirmed");
 
         // Delivery picks it from the packing queue and packs it: one wrong SKU first.
-        fresh();
-        login("delivery", DEMO);
-        open("/console/orders/packing");
-        awaitPage("orders.packing");
+        ui.fresh();
+        ui.login("delivery", DEMO);
+        ui.open("/console/orders/packing");
+        ui.awaitPage("orders.packing");
         By link = By.cssSelector("#packing-queue a.order-link[data-order='" + id + "']");
-        await().until(ExpectedConditions.presenceOfElementLocated(link));
-        screenshot("packing-queue");
-        await().until(d -> {
+        ui.await().until(ExpectedConditions.presenceOfElementLocated(link));
+        ui.screenshot("packing-queue");
+        ui.await().until(d -> {
             d.findElement(link).click();
             return true;
         });
         awaitOrderPage(id, "CONFIRMED");
-        assertFalse("delivery does not confirm", present(By.id("action-confirm")));
+        assertFalse("delivery does not confirm", ui.present(By.id("action-confirm")));
         ((JavascriptExecutor) driver).executeScript("window.wubuErrors = [];"
                 + "addEventListener('error', (e) => wubuErrors.push(String(e.message)));"
                 + "addEventListener('unhandledrejection', (e) => wubuErrors.push(String(e.reason && (e.reason.stack || e.reason))));");
-        clickFresh(By.id("action-pack"));
-        await().until(d -> present(By.id("pack-dialog")) || present(By.cssSelector("#toasts .toast.error"))
+        ui.clickFresh(By.id("action-pack"));
+        ui.await().until(d -> ui.present(By.id("pack-dialog")) || ui.present(By.cssSelector("#toasts .toast.error"))
                 || !((List<?>) ((JavascriptExecutor) d).executeScript("return window.wubuErrors")).isEmpty());
-        assertTrue("the pick list opens: " + ((JavascriptExecutor) driver).executeScript("return window.wubuErrors"), present(By.id("pack-dialog")));
-        WebElement pack = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("pack-dialog")));
+        assertTrue("the pick list opens: " + ((JavascriptExecutor) driver).executeScript("return window.wubuErrors"), ui.present(By.id("pack-dialog")));
+        WebElement pack = ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("pack-dialog")));
         assertTrue("the notes come first on the pick list", pack.findElement(By.id("pack-notes")).getText().contains(NOTE));
         pack.findElement(By.name("sku-0")).sendKeys("WRONG-" + sku);
         pack.findElement(By.name("qty-0")).sendKeys("2");
         pack.findElement(By.cssSelector("[data-role='submit']")).click();
-        WebElement refusal = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#pack-dialog .form-error")));
+        WebElement refusal = ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#pack-dialog .form-error")));
         assertTrue("the server's refusal is shown: " + refusal.getText(), refusal.getText().contains("WRONG-" + sku));
         assertTrue("the dialog stays open", driver.findElement(By.id("pack-dialog")).isDisplayed());
-        await().until(d -> present(By.cssSelector("#order-timeline tr[data-kind='PACK_MISMATCH']")));
+        ui.await().until(d -> ui.present(By.cssSelector("#order-timeline tr[data-kind='PACK_MISMATCH']")));
         assertEquals("the order is not packed", "CONFIRMED", stateOf(id));
-        screenshot("pack-refused");
+        ui.screenshot("pack-refused");
 
         WebElement scan = pack.findElement(By.name("sku-0"));
         scan.clear();
         scan.sendKeys(sku);
         pack.findElement(By.cssSelector("[data-role='submit']")).click();
-        await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("pack-dialog")));
+        ui.await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("pack-dialog")));
         awaitOrderPage(id, "PACKED");
-        screenshot("order-packed");
+        ui.screenshot("order-packed");
 
-        clickFresh(By.id("action-ship"));
-        WebElement ship = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("ship-dialog")));
+        ui.clickFresh(By.id("action-ship"));
+        WebElement ship = ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("ship-dialog")));
         ship.findElement(By.cssSelector("[data-role='submit']")).click();
-        await().until(d -> d.findElements(By.cssSelector("#ship-dialog .field-error[data-field='trackingNumber']")).size() == 1);
+        ui.await().until(d -> d.findElements(By.cssSelector("#ship-dialog .field-error[data-field='trackingNumber']")).size() == 1);
         ship.findElement(By.name("carrier")).sendKeys("顺丰速运");
         ship.findElement(By.name("trackingNumber")).sendKeys("SF" + (1000000000L + id));
-        screenshot("ship-dialog");
+        ui.screenshot("ship-dialog");
         ship.findElement(By.cssSelector("[data-role='submit']")).click();
-        await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("ship-dialog")));
+        ui.await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("ship-dialog")));
         awaitOrderPage(id, "SHIPPED");
 
-        clickFresh(By.id("action-deliver"));
-        WebElement deliver = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("deliver-dialog")));
+        ui.clickFresh(By.id("action-deliver"));
+        WebElement deliver = ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("deliver-dialog")));
         deliver.findElement(By.name("note")).sendKeys("前台代收");
         deliver.findElement(By.cssSelector("[data-role='submit']")).click();
-        await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("deliver-dialog")));
+        ui.await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("deliver-dialog")));
         awaitOrderPage(id, "DELIVERED");
 
         // The timeline shows every step, the same records the REST API has, in order.
         List<String> expected = records(id);
-        await().until(d -> timeline().equals(expected));
+        ui.await().until(d -> timeline().equals(expected));
         List<String> kinds = timeline();
         for (String step : List.of("CREATED", "ACCEPTED", "CONFIRMED", "PACK_MISMATCH", "PACKED", "SHIPPED", "DELIVERED")) {
             assertTrue(step + " in " + kinds, kinds.contains(step));
         }
         assertTrue(kinds.toString(), kinds.indexOf("PACK_MISMATCH") < kinds.indexOf("PACKED")
                 && kinds.indexOf("CONFIRMED") < kinds.indexOf("PACK_MISMATCH") && kinds.indexOf("SHIPPED") < kinds.indexOf("DELIVERED"));
-        String timelineText = text(By.id("order-timeline"));
+        String timelineText = ui.text(By.id("order-timeline"));
         assertTrue(timelineText, timelineText.contains("delivery") && timelineText.contains("agent") && timelineText.contains("顺丰速运")
                 && timelineText.contains("SF" + (1000000000L + id)));
         ((JavascriptExecutor) driver).executeScript("document.getElementById('order-timeline').scrollIntoView()");
-        screenshot("timeline");
+        ui.screenshot("timeline");
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -293,19 +289,13 @@ public class OrdersBrowserIT {
                 });
     }
 
-    private static final Json JSON = new Json();
-
-    private static Map<String, Object> json(String body) {
-        return JSON.toType(body, Json.MAP_TYPE);
-    }
-
     /** The storefront's intake (demo: the CS manager may place orders), with a fresh Idempotency-Key. */
     private static long placeOrder(int quantity) {
         String total = new BigDecimal(price).multiply(BigDecimal.valueOf(quantity)).toPlainString();
         String body = "{\"customer\":{\"name\":\"浏览器测试\",\"phone\":\"139 1234 5678\"},\"address\":\"杭州市西湖区文三路 1 号\","
-                + "\"lines\":[{\"sku\":" + JSON.toJson(sku) + ",\"quantity\":" + quantity + ",\"unitPrice\":{\"amount\":\"" + price
+                + "\"lines\":[{\"sku\":" + ConsoleUi.toJson(sku) + ",\"quantity\":" + quantity + ",\"unitPrice\":{\"amount\":\"" + price
                 + "\",\"currency\":\"CNY\"}}],\"payment\":{\"method\":\"alipay\",\"amount\":{\"amount\":\"" + total
-                + "\",\"currency\":\"CNY\"},\"transactionRef\":\"IT-BROWSER-" + UUID.randomUUID() + "\"},\"note\":" + JSON.toJson(NOTE)
+                + "\",\"currency\":\"CNY\"},\"transactionRef\":\"IT-BROWSER-" + UUID.randomUUID() + "\"},\"note\":" + ConsoleUi.toJson(NOTE)
                 + ",\"source\":\"storefront\"}";
         Map<String, String> headers = new HashMap<>(ConsoleAssembly.basic("csmanager", DEMO));
         headers.put("Idempotency-Key", "it-browser-" + UUID.randomUUID());
@@ -339,65 +329,9 @@ public class OrdersBrowserIT {
     }
 
     private static void awaitOrderPage(long id, String state) {
-        awaitPage("orders.board");
-        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#order-page[data-order='" + id + "'][data-state='" + state + "']")));
+        ui.awaitPage("orders.board");
+        ui.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#order-page[data-order='" + id + "'][data-state='" + state + "']")));
         // the page follows the order live: act once its stream is connected and the page has settled
-        await().until(d -> "ready".equals(((JavascriptExecutor) d).executeScript("return document.documentElement.dataset.live")));
-    }
-
-    /** A bounded wait that reads elements again when the live page redrew them meanwhile. */
-    /** Finds and clicks again while the live page re-renders under the finger (a stale element is retried, bounded). */
-    private static void clickFresh(By by) {
-        await().until(d -> {
-            d.findElement(by).click();
-            return true;
-        });
-    }
-
-    private static WebDriverWait await() {
-        WebDriverWait wait = new WebDriverWait(driver, WAIT);
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
-
-    /** A browser without login, cookies or remembered language. */
-    private static void fresh() {
-        driver.get(wubu.url("/console/login"));
-        ((JavascriptExecutor) driver).executeScript("localStorage.clear(); sessionStorage.clear();");
-        driver.manage().deleteAllCookies();
-    }
-
-    private static void login(String user, String password) {
-        driver.get(wubu.url("/console/login"));
-        WebElement name = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        await().until(d -> !d.findElement(By.id("login-submit")).getText().isBlank());
-        name.clear();
-        name.sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("login-submit")).click();
-        await().until(ExpectedConditions.not(ExpectedConditions.urlContains("/console/login")));
-    }
-
-    private static void open(String path) {
-        driver.get(wubu.url(path));
-    }
-
-    /** Waits until the shell has drawn the page with this id. */
-    private static void awaitPage(String id) {
-        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#content[data-page='" + id + "'][data-ready='true']")));
-    }
-
-    private static boolean present(By by) {
-        return !driver.findElements(by).isEmpty();
-    }
-
-    private static String text(By by) {
-        return driver.findElement(by).getText();
-    }
-
-    private static void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Path target = ConsoleAssembly.screenshots().toPath().resolve(String.format("orders-%02d-%s.png", ++shots, name));
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        ui.awaitLive();
     }
 }

@@ -3,13 +3,11 @@ package org.wubu.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.wubu.itests.ConsoleUi.json;
 
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -23,14 +21,9 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.json.Json;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Returns and the confirmation report in a real browser (headless Debian Chromium, Selenium) against the real
@@ -51,7 +44,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public class OrdersReturnsBrowserIT {
 
     static final String DEMO = ConsoleBrowserIT.DEMO;
-    static final Duration WAIT = Duration.ofSeconds(15);
+    static final Duration WAIT = ConsoleUi.WAIT;
     /** The orders' console bundle, the demo products and the workflow start off their activation threads. */
     static final Duration ORDERS_READY = Duration.ofSeconds(90);
     /** The refund above which the CS manager approves (etc/org.wubu.orders.returns.cfg, agentLimit, default). */
@@ -61,7 +54,7 @@ public class OrdersReturnsBrowserIT {
     private static ConsoleAssembly wubu;
     private static HeadlessChromium browser;
     private static WebDriver driver;
-    private static int shots;
+    private static ConsoleUi ui;
     private static String sku;
     private static String price;
     /** How many the order has: enough for a refund above the agent's limit, and at least 2 so that one can be missing. */
@@ -75,6 +68,7 @@ public class OrdersReturnsBrowserIT {
             awaitOrders();
             browser = HeadlessChromium.start("chromedriver-returns.log", 1100, Duration.ofSeconds(90));
             driver = browser.driver();
+            ui = new ConsoleUi(driver, wubu, "returns-", true);
         } catch (Exception | Error e) {
             stop();
             throw e;
@@ -90,6 +84,7 @@ public class OrdersReturnsBrowserIT {
         } finally {
             browser = null;
             driver = null;
+            ui = null;
             if (wubu != null) {
                 wubu.close();
                 wubu = null;
@@ -112,7 +107,7 @@ public class OrdersReturnsBrowserIT {
                     ConsoleAssembly.basic("csmanager", DEMO));
             last = health.status() + " / " + queue.status() + " / " + products.status();
             if (health.body().contains("\"org.wubu.orders.console\":\"ACTIVE") && queue.status() == 200 && products.status() == 200) {
-                Map<String, Object> page = JSON.toType(products.body(), Json.MAP_TYPE);
+                Map<String, Object> page = json(products.body());
                 for (Map<String, Object> p : (List<Map<String, Object>>) page.get("items")) {
                     long stock = ((Number) p.get("stock")).longValue();
                     BigDecimal each = new BigDecimal((String) ((Map<String, Object>) p.get("price")).get("amount"));
@@ -143,7 +138,7 @@ public class OrdersReturnsBrowserIT {
         try {
             scenario();
         } catch (RuntimeException | AssertionError e) {
-            screenshot("failed");
+            ui.screenshot("failed");
             List<WebElement> toasts = driver.findElements(By.cssSelector("#toasts .toast"));
             throw new AssertionError(e.getMessage() + "\n page toasts: "
                     + toasts.stream().map(WebElement::getText).collect(Collectors.joining(" | ")), e);
@@ -157,24 +152,24 @@ public class OrdersReturnsBrowserIT {
         assertTrue("the refund " + refund + " is above the agent's limit", new BigDecimal(refund).compareTo(AGENT_LIMIT) > 0);
 
         // The CS agent opens the delivered order and follows its link to the returns page.
-        fresh();
-        login("agent", DEMO);
-        open("/console/orders/" + id);
-        awaitPage("orders.board");
-        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#order-page[data-state='DELIVERED']")));
-        clickFresh(By.id("action-returns"));
+        ui.fresh();
+        ui.login("agent", DEMO);
+        ui.open("/console/orders/" + id);
+        ui.awaitPage("orders.board");
+        ui.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#order-page[data-state='DELIVERED']")));
+        ui.clickFresh(By.id("action-returns"));
         awaitReturnsPage(id, "DELIVERED");
-        assertTrue("the customer's note is shown first", text(By.id("returns-notes")).contains(NOTE));
+        assertTrue("the customer's note is shown first", ui.text(By.id("returns-notes")).contains(NOTE));
         assertTrue("all of the goods may come back",
-                present(By.cssSelector("#returns-lines tr[data-sku='" + sku + "'][data-returnable='" + quantity + "']")));
-        assertTrue("the agent's limit is shown", text(By.id("agent-limit")).contains("200.00"));
-        assertFalse("the agent does not take the goods in", present(By.id("action-return-check")));
-        assertTrue("no request yet", present(By.id("no-open-request")));
-        screenshot("delivered");
+                ui.present(By.cssSelector("#returns-lines tr[data-sku='" + sku + "'][data-returnable='" + quantity + "']")));
+        assertTrue("the agent's limit is shown", ui.text(By.id("agent-limit")).contains("200.00"));
+        assertFalse("the agent does not take the goods in", ui.present(By.id("action-return-check")));
+        assertTrue("no request yet", ui.present(By.id("no-open-request")));
+        ui.screenshot("delivered");
 
         // An exchange worth more than the agent's limit is refused by the server, next to its value; nothing is recorded.
-        clickFresh(By.id("action-exchange"));
-        WebElement exchange = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("exchange-dialog")));
+        ui.clickFresh(By.id("action-exchange"));
+        WebElement exchange = ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("exchange-dialog")));
         exchange.findElement(By.name("back-0")).sendKeys("1");
         exchange.findElement(By.name("out-qty-0")).sendKeys("1");
         exchange.findElement(By.name("reason")).sendKeys("包装破损");
@@ -182,127 +177,121 @@ public class OrdersReturnsBrowserIT {
         value.clear();
         value.sendKeys("999.00");
         exchange.findElement(By.cssSelector("[data-role='submit']")).click();
-        assertTrue(await().until(ExpectedConditions.visibilityOfElementLocated(
+        assertTrue(ui.await().until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#exchange-dialog .field-error[data-field='value']"))).getText().contains("超出客服权限"));
-        screenshot("exchange-refused");
+        ui.screenshot("exchange-refused");
         exchange.findElement(By.cssSelector("[data-role='cancel']")).click();
-        await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("exchange-dialog")));
+        ui.await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("exchange-dialog")));
 
         // A small gift within the limit is recorded (the same refusal above it first).
-        clickFresh(By.id("action-gift"));
-        WebElement gift = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("gift-dialog")));
+        ui.clickFresh(By.id("action-gift"));
+        WebElement gift = ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("gift-dialog")));
         gift.findElement(By.name("sku")).sendKeys(sku);
         gift.findElement(By.name("reason")).sendKeys("老客户");
         WebElement giftValue = gift.findElement(By.name("value"));
         giftValue.clear();
         giftValue.sendKeys("300.00");
         gift.findElement(By.cssSelector("[data-role='submit']")).click();
-        await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#gift-dialog .field-error[data-field='value']")));
+        ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#gift-dialog .field-error[data-field='value']")));
         giftValue = gift.findElement(By.name("value"));
         giftValue.clear();
         giftValue.sendKeys("5.00");
         gift.findElement(By.cssSelector("[data-role='submit']")).click();
-        await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("gift-dialog")));
+        ui.await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("gift-dialog")));
         assertTrue("the gift is recorded", get("/api/orders/" + id + "/records", "agent").contains("\"kind\":\"GIFT\""));
         assertFalse("the refused exchange is not", get("/api/orders/" + id + "/records", "agent").contains("\"kind\":\"EXCHANGED\""));
         awaitReturnsPage(id, "DELIVERED");
 
         // The agent requests the return of everything: the refund is filled in with what the goods cost.
-        clickFresh(By.id("action-return-request"));
-        WebElement dialog = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("return-dialog")));
+        ui.clickFresh(By.id("action-return-request"));
+        WebElement dialog = ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("return-dialog")));
         dialog.findElement(By.name("qty-0")).sendKeys(Integer.toString(quantity));
-        await().until(d -> refund.equals(d.findElement(By.cssSelector("#return-dialog input[name='refund']")).getAttribute("value")));
-        assertTrue("the dialog says the CS manager approves: " + text(By.id("return-limit-note")),
-                text(By.id("return-limit-note")).contains("客服主管"));
+        ui.await().until(d -> refund.equals(d.findElement(By.cssSelector("#return-dialog input[name='refund']")).getAttribute("value")));
+        assertTrue("the dialog says the CS manager approves: " + ui.text(By.id("return-limit-note")),
+                ui.text(By.id("return-limit-note")).contains("客服主管"));
         dialog.findElement(By.cssSelector("[data-role='submit']")).click();
-        await().until(d -> d.findElements(By.cssSelector("#return-dialog .field-error[data-field='reason']")).size() == 1);
+        ui.await().until(d -> d.findElements(By.cssSelector("#return-dialog .field-error[data-field='reason']")).size() == 1);
         dialog.findElement(By.name("reason")).sendKeys("茶叶受潮，客户要求全部退货");
-        screenshot("return-dialog");
+        ui.screenshot("return-dialog");
         dialog.findElement(By.cssSelector("[data-role='submit']")).click();
-        await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("return-dialog")));
+        ui.await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("return-dialog")));
         awaitReturnsPage(id, "RETURN_REQUESTED");
-        await().until(d -> present(By.cssSelector("#open-request[data-approval='pending'] #approval-link")));
+        ui.await().until(d -> ui.present(By.cssSelector("#open-request[data-approval='pending'] #approval-link")));
         Map<String, Object> ledger = json(get("/api/orders/returns/" + id, "agent"));
         Map<String, Object> open = (Map<String, Object>) ledger.get("openRequest");
         long approval = ((Number) open.get("approvalId")).longValue();
-        assertEquals("#" + approval, text(By.id("approval-link")));
-        assertTrue(text(By.id("request-refund")).contains(refund));
-        assertTrue("the page says the approval was requested", text(By.id("open-request")).contains("已提交审批"));
+        assertEquals("#" + approval, ui.text(By.id("approval-link")));
+        assertTrue(ui.text(By.id("request-refund")).contains(refund));
+        assertTrue("the page says the approval was requested", ui.text(By.id("open-request")).contains("已提交审批"));
         assertFalse("one return request at a time", driver.findElement(By.id("action-return-request")).isEnabled());
-        screenshot("approval-requested");
+        ui.screenshot("approval-requested");
 
         // The CS manager approves; the agent's open page follows without a reload.
         ConsoleAssembly.Response decided = wubu.request("POST", "/api/approvals/" + approval + "/decision",
                 "{\"decision\":\"approve\",\"comment\":\"同意退款\"}", ConsoleAssembly.basic("csmanager", DEMO));
         assertEquals(decided.body(), 200, decided.status());
-        await().until(d -> present(By.cssSelector("#open-request[data-approval='approved']")));
-        screenshot("approved");
+        ui.await().until(d -> ui.present(By.cssSelector("#open-request[data-approval='approved']")));
+        ui.screenshot("approved");
 
         // Delivery counts the goods that came back: one too few first.
-        fresh();
-        login("delivery", DEMO);
-        open("/console/orders/returns/" + id);
+        ui.fresh();
+        ui.login("delivery", DEMO);
+        ui.open("/console/orders/returns/" + id);
         awaitReturnsPage(id, "RETURN_REQUESTED");
-        assertFalse("delivery does not request returns", present(By.id("action-return-request")));
-        assertFalse("delivery does not exchange", present(By.id("action-exchange")));
-        assertFalse("delivery does not give gifts", present(By.id("action-gift")));
+        assertFalse("delivery does not request returns", ui.present(By.id("action-return-request")));
+        assertFalse("delivery does not exchange", ui.present(By.id("action-exchange")));
+        assertFalse("delivery does not give gifts", ui.present(By.id("action-gift")));
         long before = stock();
-        clickFresh(By.id("action-return-check"));
-        WebElement check = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("return-check-dialog")));
+        ui.clickFresh(By.id("action-return-check"));
+        WebElement check = ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("return-check-dialog")));
         check.findElement(By.name("found-0")).sendKeys(Integer.toString(quantity - 1));
         check.findElement(By.cssSelector("[data-role='submit']")).click();
-        WebElement refused = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#return-check-dialog .form-error")));
+        WebElement refused = ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#return-check-dialog .form-error")));
         String expected = sku + "：申请 " + quantity + "，实收 " + (quantity - 1);
         assertTrue("the difference is shown line by line: " + refused.getText(), refused.getText().contains(expected));
         assertTrue("and next to the counted quantity",
-                text(By.cssSelector("#return-check-dialog .field-error[data-field='found-0']")).contains("清点 " + (quantity - 1)));
+                ui.text(By.cssSelector("#return-check-dialog .field-error[data-field='found-0']")).contains("清点 " + (quantity - 1)));
         assertTrue("the dialog stays open", driver.findElement(By.id("return-check-dialog")).isDisplayed());
         assertEquals("nothing was recorded", "RETURN_REQUESTED", json(get("/api/orders/" + id, "delivery")).get("state"));
         assertEquals("no stock moved", before, stock());
-        screenshot("check-refused");
+        ui.screenshot("check-refused");
 
         WebElement count = check.findElement(By.name("found-0"));
         count.clear();
         count.sendKeys(Integer.toString(quantity));
         check.findElement(By.cssSelector("[data-role='submit']")).click();
-        await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("return-check-dialog")));
+        ui.await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("return-check-dialog")));
         awaitReturnsPage(id, "RETURNED");
-        await().until(d -> text(By.id("returns-state")).contains("已退货"));
+        ui.await().until(d -> ui.text(By.id("returns-state")).contains("已退货"));
         assertEquals(Integer.toString(quantity),
-                text(By.cssSelector("#returns-lines tr[data-sku='" + sku + "'] td.returned")));
-        assertTrue("no request is open any more", present(By.id("no-open-request")));
+                ui.text(By.cssSelector("#returns-lines tr[data-sku='" + sku + "'] td.returned")));
+        assertTrue("no request is open any more", ui.present(By.id("no-open-request")));
         assertEquals("the goods are back in stock", before + quantity, stock());
         List<Map<String, Object>> records = (List<Map<String, Object>>) json(get("/api/orders/" + id + "/records", "delivery")).get("items");
         List<String> kinds = records.stream().map(r -> (String) r.get("kind")).collect(Collectors.toList());
         assertEquals(kinds.toString(), 1, kinds.stream().filter("RETURNED"::equals).count());
-        screenshot("returned");
+        ui.screenshot("returned");
 
         // The confirmation report has a row for the agent who confirmed the order (this month, in the shop's zone).
-        open("/console/orders/confirmation-report");
-        awaitPage("orders.confirmation-report");
+        ui.open("/console/orders/confirmation-report");
+        ui.awaitPage("orders.confirmation-report");
         By agentRow = By.cssSelector("#report-agents tbody tr[data-agent='agent']");
-        await().until(ExpectedConditions.presenceOfElementLocated(agentRow));
+        ui.await().until(ExpectedConditions.presenceOfElementLocated(agentRow));
         assertTrue(Long.parseLong(driver.findElement(agentRow).getAttribute("data-confirmed")) >= 1);
-        assertFalse("the total share is shown", text(By.id("report-total-share")).isBlank());
+        assertFalse("the total share is shown", ui.text(By.id("report-total-share")).isBlank());
         assertTrue("the CSV is offered", driver.findElement(By.id("report-csv")).isDisplayed());
-        screenshot("confirmation-report");
+        ui.screenshot("confirmation-report");
 
         // A period that ends before it starts is refused next to its field, in the user's language.
         WebElement from = driver.findElement(By.id("report-from"));
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = '2026-01-31'; document.getElementById('report-to').value = '2026-01-01';",
                 from);
         driver.findElement(By.id("report-show")).click();
-        assertTrue(await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#report-form .field-error[data-field='to']")))
+        assertTrue(ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#report-form .field-error[data-field='to']")))
                 .getText().contains("不能早于"));
     }
 
     // ------------------------------------------------------------------------------------------------
-
-    private static final Json JSON = new Json();
-
-    private static Map<String, Object> json(String body) {
-        return JSON.toType(body, Json.MAP_TYPE);
-    }
 
     private static String get(String path, String user) {
         ConsoleAssembly.Response r = wubu.request("GET", path, null, ConsoleAssembly.basic(user, DEMO));
@@ -320,9 +309,9 @@ public class OrdersReturnsBrowserIT {
     private static long deliveredOrder() {
         String total = new BigDecimal(price).multiply(BigDecimal.valueOf(quantity)).toPlainString();
         String body = "{\"customer\":{\"name\":\"退货测试\",\"phone\":\"139 8765 4321\"},\"address\":\"杭州市西湖区文三路 2 号\","
-                + "\"lines\":[{\"sku\":" + JSON.toJson(sku) + ",\"quantity\":" + quantity + ",\"unitPrice\":{\"amount\":\"" + price
+                + "\"lines\":[{\"sku\":" + ConsoleUi.toJson(sku) + ",\"quantity\":" + quantity + ",\"unitPrice\":{\"amount\":\"" + price
                 + "\",\"currency\":\"CNY\"}}],\"payment\":{\"method\":\"alipay\",\"amount\":{\"amount\":\"" + total
-                + "\",\"currency\":\"CNY\"},\"transactionRef\":\"IT-RETURNS-" + UUID.randomUUID() + "\"},\"note\":" + JSON.toJson(NOTE)
+                + "\",\"currency\":\"CNY\"},\"transactionRef\":\"IT-RETURNS-" + UUID.randomUUID() + "\"},\"note\":" + ConsoleUi.toJson(NOTE)
                 + ",\"source\":\"storefront\"}";
         Map<String, String> headers = new HashMap<>(ConsoleAssembly.basic("csmanager", DEMO));
         headers.put("Idempotency-Key", "it-returns-" + UUID.randomUUID());
@@ -332,7 +321,7 @@ public class OrdersReturnsBrowserIT {
         post("/api/orders/confirmations/" + id, "{\"channel\":\"phone\",\"result\":\"confirmed\",\"note\":\"客户确认\"}", "agent");
         // the payment check runs on the intake's event; packing before it could race with it
         awaitRest("the payment check of order " + id, "/api/orders/payment-flags/" + id, "delivery", b -> b.contains("\"verified\":true"));
-        post("/api/orders/packing/" + id, "{\"lines\":[{\"sku\":" + JSON.toJson(sku) + ",\"quantity\":" + quantity + "}]}", "delivery");
+        post("/api/orders/packing/" + id, "{\"lines\":[{\"sku\":" + ConsoleUi.toJson(sku) + ",\"quantity\":" + quantity + "}]}", "delivery");
         post("/api/orders/shipping/" + id, "{\"carrier\":\"顺丰速运\",\"trackingNumber\":\"SF" + (2000000000L + id) + "\"}", "delivery");
         post("/api/orders/shipping/" + id + "/delivered", "{\"note\":\"本人签收\"}", "delivery");
         assertEquals("DELIVERED", json(get("/api/orders/" + id, "agent")).get("state"));
@@ -364,65 +353,10 @@ public class OrdersReturnsBrowserIT {
     }
 
     private static void awaitReturnsPage(long id, String state) {
-        awaitPage("orders.returns");
-        await().until(ExpectedConditions.presenceOfElementLocated(
+        ui.awaitPage("orders.returns");
+        ui.await().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#returns-page[data-order='" + id + "'][data-state='" + state + "']")));
         // the page follows the order live: act once its stream is connected
-        await().until(d -> "ready".equals(((JavascriptExecutor) d).executeScript("return document.documentElement.dataset.live")));
-    }
-
-    /** Finds and clicks again while the live page re-renders under the finger (a stale element is retried, bounded). */
-    private static void clickFresh(By by) {
-        await().until(d -> {
-            d.findElement(by).click();
-            return true;
-        });
-    }
-
-    private static WebDriverWait await() {
-        WebDriverWait wait = new WebDriverWait(driver, WAIT);
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
-
-    /** A browser without login, cookies or remembered language. */
-    private static void fresh() {
-        driver.get(wubu.url("/console/login"));
-        ((JavascriptExecutor) driver).executeScript("localStorage.clear(); sessionStorage.clear();");
-        driver.manage().deleteAllCookies();
-    }
-
-    private static void login(String user, String password) {
-        driver.get(wubu.url("/console/login"));
-        WebElement name = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        await().until(d -> !d.findElement(By.id("login-submit")).getText().isBlank());
-        name.clear();
-        name.sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("login-submit")).click();
-        await().until(ExpectedConditions.not(ExpectedConditions.urlContains("/console/login")));
-    }
-
-    private static void open(String path) {
-        driver.get(wubu.url(path));
-    }
-
-    /** Waits until the shell has drawn the page with this id. */
-    private static void awaitPage(String id) {
-        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#content[data-page='" + id + "'][data-ready='true']")));
-    }
-
-    private static boolean present(By by) {
-        return !driver.findElements(by).isEmpty();
-    }
-
-    private static String text(By by) {
-        return driver.findElement(by).getText();
-    }
-
-    private static void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Path target = ConsoleAssembly.screenshots().toPath().resolve(String.format("returns-%02d-%s.png", ++shots, name));
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        ui.awaitLive();
     }
 }
