@@ -230,8 +230,42 @@ public abstract class WubuTestSupport {
      * distribution and the container is never stopped in the middle of its boot deployment.
      */
     @Before
-    public void awaitBootFinished() {
-        waitForService(BootFinished.class, null, BOOT_TIMEOUT);
+    public void awaitBootFinished() throws Exception {
+        try {
+            waitForService(BootFinished.class, null, Duration.ofSeconds(90));
+        } catch (AssertionError noBoot) {
+            redeployBootFeatures(noBoot);
+        }
+    }
+
+    /**
+     * Karaf's boot deployment sometimes fails while it restarts the bundles it refreshed (seen in CI: "Error
+     * restarting bundles: Activator start error in bundle derby", a NoClassDefFoundError from a bundle being
+     * refreshed). It then never publishes BootFinished and leaves the container without Wubu, as a production
+     * start would be until an operator restarts it. Open defect, see the closing notes of issue 6. The test deploys
+     * the boot features once more, as that operator would, says so loudly, and goes on; a second failure fails the
+     * test with its reason.
+     */
+    private void redeployBootFeatures(AssertionError noBoot) throws Exception {
+        System.err.println("WARNING " + getClass().getSimpleName() + ": no BootFinished (" + noBoot.getMessage()
+                + "); deploying the boot features again (Karaf's boot deployment failed; see data/log/karaf.log)");
+        org.apache.karaf.features.FeaturesService features = waitForService(org.apache.karaf.features.FeaturesService.class, null,
+                Duration.ofSeconds(30));
+        org.osgi.service.cm.ConfigurationAdmin cm = waitForService(org.osgi.service.cm.ConfigurationAdmin.class, null, Duration.ofSeconds(30));
+        Object boot = cm.getConfiguration("org.apache.karaf.features", null).getProperties().get("featuresBoot");
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (String name : String.valueOf(boot).split("[,()\\s]+")) {
+            if (!name.isBlank()) {
+                names.add(name.trim());
+            }
+        }
+        features.installFeatures(names, java.util.EnumSet.noneOf(org.apache.karaf.features.FeaturesService.Option.class));
+        for (String name : names) {
+            org.apache.karaf.features.Feature f = features.getFeature(name);
+            if (f != null && !features.isInstalled(f)) {
+                throw new AssertionError("boot feature " + name + " is still not installed after a second deployment", noBoot);
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------------
