@@ -31,6 +31,7 @@ import org.wubu.catalog.internal.CatalogStore;
 import org.wubu.catalog.internal.OfferLookup;
 import org.wubu.catalog.internal.StockReservationStore;
 import org.wubu.orders.api.OrderService;
+import org.wubu.persistence.internal.SharedTransactions;
 import org.wubu.platform.api.Caller;
 import org.wubu.platform.api.audit.AuditEntry;
 import org.wubu.platform.api.audit.AuditPage;
@@ -59,6 +60,8 @@ final class BenchShop implements AutoCloseable {
     final AtomicLong audited = new AtomicLong();
     final Path folder;
     final EmbeddedDataSource ds;
+    /** The platform's units of work on {@link #ds} (org.wubu.persistence's). */
+    SharedTransactions units;
     /** The platform's audit log (true, the default) or a counter ({@code -Dbench.audit=count}). */
     final boolean realAudit = !"count".equals(System.getProperty("bench.audit", "real"));
     private EntityManagerFactory emf;
@@ -85,11 +88,13 @@ final class BenchShop implements AutoCloseable {
 
     /** Starts the catalog (EclipseLink) and the orders store on the database. */
     void start() {
-        emf = Persistence.createEntityManagerFactory("wubu-catalog", Map.of("javax.persistence.nonJtaDataSource", ds));
+        // As in Karaf: the catalog, the audit log and the orders write through the data source that joins units of work.
+        units = new SharedTransactions(ds);
+        emf = Persistence.createEntityManagerFactory("wubu-catalog", Map.of("javax.persistence.nonJtaDataSource", units));
         audit = counting();
         if (realAudit) {
-            auditEmf = Persistence.createEntityManagerFactory("wubu-audit", Map.of("javax.persistence.nonJtaDataSource", ds));
-            AuditService log = new org.wubu.audit.internal.AuditLog(auditEmf, new SchemaReady() { }, clock);
+            auditEmf = Persistence.createEntityManagerFactory("wubu-audit", Map.of("javax.persistence.nonJtaDataSource", units));
+            AuditService log = new org.wubu.audit.internal.AuditLog(auditEmf, new SchemaReady() { }, clock, units);
             AuditService counter = audit;
             audit = (AuditService) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AuditService.class},
                     (p, m, a) -> {
@@ -108,7 +113,8 @@ final class BenchShop implements AutoCloseable {
                     throw new UnsupportedOperationException("intake needs no approvals");
                 });
         catalog = new CatalogStore(emf, new SchemaReady() { }, clock, audit, noApprovals, TestPlatform.PRODUCTION);
-        orders = new OrderStore(ds, new SchemaReady() { }, clock, audit, TestPlatform.PRODUCTION, new OrdersConfig() {
+        org.wubu.catalog.internal.CatalogWiring.units(catalog, units);
+        orders = new OrderStore(units, units, new SchemaReady() { }, clock, audit, TestPlatform.PRODUCTION, new OrdersConfig() {
             @Override
             public int maxLines() {
                 return 100;

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -32,11 +33,16 @@ import org.wubu.platform.api.audit.AuditService;
 import org.wubu.platform.api.chain.ChainHead;
 import org.wubu.platform.api.chain.ChainVerification;
 import org.wubu.platform.api.persistence.SchemaReady;
+import org.wubu.platform.api.persistence.UnitOfWork;
 
 /**
- * The audit log: appends hash-chained entries in their own transaction and walks the chain to
- * verify it. Appends are serialised in this JVM; the primary key on the gap-free sequence makes a
- * concurrent append from another node fail and retry instead of forking the chain.
+ * The audit log: appends hash-chained entries and walks the chain to verify it. Appends are serialised
+ * in this JVM; the primary key on the gap-free sequence makes a concurrent append from another node fail
+ * and retry instead of forking the chain.
+ *
+ * <p>An entry recorded inside a {@link UnitOfWork} is written in that unit's transaction, so it is
+ * committed with the change it describes or not at all. The chain's lock is then held until the unit
+ * ends: the next entry must be chained to a committed head, never to one that may still roll back.
  */
 @Component(service = AuditService.class)
 public class AuditLog implements AuditService {
@@ -47,6 +53,9 @@ public class AuditLog implements AuditService {
 
     private final EntityManagerFactory emf;
     private final ShopClock clock;
+    private final UnitOfWork units;
+    /** Held from reading the chain's head to the commit of the entry chained to it. */
+    private final ReentrantLock chain = new ReentrantLock();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile EventAdmin eventAdmin;
@@ -54,9 +63,10 @@ public class AuditLog implements AuditService {
     @Activate
     public AuditLog(@Reference(target = "(osgi.unit.name=wubu-audit)") EntityManagerFactory emf,
                     @Reference(target = "(" + SchemaReady.BUNDLE + "=org.wubu.audit)") SchemaReady schema,
-                    @Reference ShopClock clock) {
+                    @Reference ShopClock clock, @Reference UnitOfWork units) {
         this.emf = emf;
         this.clock = clock;
+        this.units = units;
     }
 
     @Override
@@ -67,7 +77,7 @@ public class AuditLog implements AuditService {
         if (d.length() > MAX_DETAILS) {
             throw new ValidationException("audit details are limited to " + MAX_DETAILS + " characters (got " + d.length() + ")");
         }
-        AuditEntry entry = append(actor.username(), a, s, d);
+        AuditEntry entry = units.active() ? appendInUnit(actor.username(), a, s, d) : append(actor.username(), a, s, d);
         EventAdmin ea = eventAdmin;
         if (ea != null) {
             Map<String, Object> props = new HashMap<>();
@@ -76,12 +86,48 @@ public class AuditLog implements AuditService {
             props.put(Topics.TIME, entry.time().toString());
             props.put("action", entry.action());
             props.put("sequence", entry.sequence());
-            ea.postEvent(new Event(Topics.AUDIT_RECORDED, props));
+            Event event = new Event(Topics.AUDIT_RECORDED, props);
+            units.afterCommit(() -> ea.postEvent(event));
         }
         return entry;
     }
 
-    private synchronized AuditEntry append(String actor, String action, String subject, String details) {
+    /**
+     * In the caller's unit: the entry is committed (or rolled back) with the unit, and the chain stays locked
+     * until then. No retry here: a failure fails the unit, whose writes would otherwise be committed unaudited.
+     */
+    private AuditEntry appendInUnit(String actor, String action, String subject, String details) {
+        if (!chain.isHeldByCurrentThread()) {
+            chain.lock();
+            units.afterCompletion(committed -> chain.unlock());
+        }
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            AuditEntry entry = AuditChain.next(latest(em).orElse(null), clock.now(), actor, action, subject, details);
+            em.persist(new AuditEntryEntity(entry));
+            em.getTransaction().commit(); // joins the unit: written now, committed by the unit
+            return entry;
+        } catch (PersistenceException e) {
+            throw new WubuException("audit-unavailable", "the audit log could not record '" + action + "': " + e.getMessage());
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    private AuditEntry append(String actor, String action, String subject, String details) {
+        chain.lock();
+        try {
+            return appendAlone(actor, action, subject, details);
+        } finally {
+            chain.unlock();
+        }
+    }
+
+    private AuditEntry appendAlone(String actor, String action, String subject, String details) {
         PersistenceException last = null;
         for (int attempt = 0; attempt < APPEND_ATTEMPTS; attempt++) {
             EntityManager em = emf.createEntityManager();

@@ -14,15 +14,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.wubu.persistence.internal.SharedTransactions;
 import org.wubu.platform.api.Caller;
 import org.wubu.platform.api.PermissionDeniedException;
 import org.wubu.platform.api.ShopClock;
@@ -41,6 +47,9 @@ public class AuditLogTest {
     private EmbeddedDataSource ds;
     private EntityManagerFactory emf;
     private AuditLog log;
+    private SharedTransactions units;
+    private final List<Event> events = new CopyOnWriteArrayList<>();
+    private Thread unitWaiter;
     private final AtomicLong millis = new AtomicLong(Instant.parse("2026-11-27T02:00:00Z").toEpochMilli());
 
     @Before
@@ -59,7 +68,8 @@ public class AuditLogTest {
                 }
             }
         }
-        emf = Persistence.createEntityManagerFactory("wubu-audit", Map.of("javax.persistence.nonJtaDataSource", ds));
+        units = new SharedTransactions(ds); // as in the platform: the audit log writes through the joining data source
+        emf = Persistence.createEntityManagerFactory("wubu-audit", Map.of("javax.persistence.nonJtaDataSource", units));
         ShopClock clock = new ShopClock() {
             @Override
             public Instant now() {
@@ -71,7 +81,18 @@ public class AuditLogTest {
                 return ZoneId.of("Asia/Shanghai");
             }
         };
-        log = new AuditLog(emf, new SchemaReady() { }, clock);
+        log = new AuditLog(emf, new SchemaReady() { }, clock, units);
+        log.eventAdmin = new EventAdmin() {
+            @Override
+            public void postEvent(Event event) {
+                events.add(event);
+            }
+
+            @Override
+            public void sendEvent(Event event) {
+                events.add(event);
+            }
+        };
     }
 
     @After
@@ -83,6 +104,48 @@ public class AuditLogTest {
         } catch (SQLException expected) {
             // shut down
         }
+    }
+
+    @Test
+    public void anEntryInAUnitOfWorkIsCommittedWithItAndAnnouncedAfterwards() throws Exception {
+        log.record(ALICE, "test.step", "thing:0", "before");
+        int announced = events.size();
+        long written = units.run(() -> {
+            long seq = log.record(ALICE, "test.step", "thing:1", "in the unit").sequence();
+            log.record(ALICE, "test.step", "thing:2", "also in the unit");
+            assertEquals("no event before the commit", announced, events.size());
+            // Another thread cannot chain to the uncommitted entry: it waits for the unit's end.
+            Thread other = new Thread(() -> log.record(ALICE, "test.step", "thing:3", "from another thread"));
+            other.start();
+            other.join(300);
+            assertTrue("an append from another thread waits for the unit", other.isAlive());
+            unitWaiter = other;
+            return seq;
+        });
+        unitWaiter.join(10_000);
+        assertFalse(unitWaiter.isAlive());
+        assertEquals(2, written);
+        assertEquals(announced + 3, events.size());
+        assertEquals(4, log.count());
+        assertEquals(List.of("thing:3", "thing:2", "thing:1", "thing:0"), log.list(ALICE, AuditQuery.latest(10)).items().stream()
+                .map(e -> e.subject()).collect(Collectors.toList()));
+        assertTrue(log.verify(ALICE).intact());
+    }
+
+    @Test
+    public void anEntryInAUnitThatRollsBackIsGoneAndTheChainGoesOn() {
+        log.record(ALICE, "test.step", "thing:0", "kept");
+        int announced = events.size();
+        IllegalStateException failed = assertThrows(IllegalStateException.class, () -> units.run(() -> {
+            log.record(ALICE, "test.step", "thing:1", "rolled back");
+            throw new IllegalStateException("the change failed after its audit entry");
+        }));
+        assertEquals("the change failed after its audit entry", failed.getMessage());
+        assertEquals("nothing announced for a rolled-back entry", announced, events.size());
+        assertEquals(1, log.count());
+        log.record(ALICE, "test.step", "thing:2", "next");
+        assertEquals(2, log.head().orElseThrow().sequence());
+        assertTrue(log.verify(ALICE).intact());
     }
 
     @Test

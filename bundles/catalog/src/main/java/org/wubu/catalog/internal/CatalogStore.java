@@ -60,6 +60,7 @@ import org.wubu.platform.api.ValidationException;
 import org.wubu.platform.api.WubuException;
 import org.wubu.platform.api.audit.AuditService;
 import org.wubu.platform.api.persistence.SchemaReady;
+import org.wubu.platform.api.persistence.UnitOfWork;
 
 /**
  * The catalog on JPA. Every state change: permission first, then validation naming the fields, one
@@ -87,6 +88,14 @@ public class CatalogStore implements CatalogService, ProductHistory {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile EventAdmin eventAdmin;
+
+    /**
+     * Units of work other areas run stock reservations in (an order's intake): events of a movement made in a
+     * unit wait for its commit. Set by SCR right after construction; null (events at once) in tests that run
+     * no units.
+     */
+    @Reference
+    volatile UnitOfWork units;
 
     @Activate
     public CatalogStore(@Reference(target = "(osgi.unit.name=wubu-catalog)") EntityManagerFactory emf,
@@ -1054,7 +1063,13 @@ public class CatalogStore implements CatalogService, ProductHistory {
         props.put(Topics.SUBJECT, sku);
         props.put(Topics.TIME, clock.now().toString());
         props.put(CatalogEvents.SKU, sku);
-        ea.postEvent(new Event(topic, props));
+        Event event = new Event(topic, props);
+        UnitOfWork u = units;
+        if (u == null) {
+            ea.postEvent(event);
+        } else {
+            u.afterCommit(() -> ea.postEvent(event)); // nothing is announced that may still roll back
+        }
     }
 
     @FunctionalInterface

@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.wubu.catalog.api.CatalogLookup;
 import org.wubu.catalog.api.CatalogService;
 import org.wubu.catalog.api.StockReservations;
+import org.wubu.persistence.internal.SharedTransactions;
 import org.wubu.platform.api.ShopClock;
 import org.wubu.platform.api.audit.AuditService;
 import org.wubu.platform.api.persistence.SchemaReady;
@@ -18,7 +19,8 @@ public final class OrdersForSeals {
 
     public static OrderStore store(DataSource ds, ShopClock clock, AuditService audit, CatalogService catalog,
                                    CatalogLookup lookup, StockReservations reservations) {
-        OrderStore store = new OrderStore(ds, new SchemaReady() { }, clock, audit, TestPlatform.PRODUCTION, new OrdersConfig() {
+        SharedTransactions units = new SharedTransactions(ds);
+        OrderStore store = new OrderStore(units, units, new SchemaReady() { }, clock, audit, TestPlatform.PRODUCTION, new OrdersConfig() {
             @Override
             public int maxLines() {
                 return 100;

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.concurrent.locks.ReentrantLock;
+import org.wubu.platform.api.persistence.UnitOfWork;
 import org.wubu.platform.api.chain.HashChain;
 
 /**
@@ -16,6 +17,10 @@ import org.wubu.platform.api.chain.HashChain;
  * a stale head gets a duplicate key, rolls back to its savepoint, re-reads the head and tries again.
  * Each append is one transaction; Derby's row locks are never waited for while holding the lock,
  * because no other transaction holds uncommitted rows of ORD_RECORD or ORD_STATUS.
+ *
+ * <p>Inside a {@link UnitOfWork} (an order's intake) the body's rows are committed by the unit, with the
+ * catalog's reservation and the audit entries: the lock is then held until the unit ends, and the new
+ * head is kept only if it committed.
  */
 final class ChainWriter {
 
@@ -34,36 +39,69 @@ final class ChainWriter {
     }
 
     private final OrderTables tables;
+    private final UnitOfWork units;
     private final ReentrantLock lock = new ReentrantLock();
     /** The committed head, or null when it must be read (at start, after a failure). Guarded by {@link #lock}. */
     private OrderTables.Head head;
 
-    ChainWriter(OrderTables tables) {
+    ChainWriter(OrderTables tables, UnitOfWork units) {
         this.tables = tables;
+        this.units = units;
     }
 
-    /** Runs the body under the lock and commits the connection's transaction. */
+    /**
+     * Runs the body under the lock and commits the connection's transaction; inside a unit of work, the
+     * connection is the unit's and the unit commits.
+     */
     <T> T append(Connection c, Body<T> body) throws SQLException {
+        return units.active() ? appendInUnit(c, body) : appendAlone(c, body);
+    }
+
+    private <T> T appendInUnit(Connection c, Body<T> body) throws SQLException {
+        if (!lock.isHeldByCurrentThread()) {
+            lock.lock();
+            units.afterCompletion(committed -> {
+                if (!committed) {
+                    head = null; // what the unit wrote is gone: read the head again next time
+                }
+                lock.unlock();
+            });
+        }
+        try {
+            Appended<T> done = attempts(c, body);
+            head = done.head(); // guarded until the unit ends; dropped above if it rolls back
+            return done.value();
+        } catch (RuntimeException | SQLException e) {
+            head = null;
+            throw e;
+        }
+    }
+
+    private <T> Appended<T> attempts(Connection c, Body<T> body) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            Savepoint savepoint = c.setSavepoint();
+            OrderTables.Head current = head != null ? head : tables.head(c).orElse(EMPTY);
+            try {
+                return body.run(c, current);
+            } catch (SQLException e) {
+                head = null;
+                if (OrderTables.isDuplicateKey(e) && attempt < ATTEMPTS) {
+                    // Someone else appended (another node): start again from the head in the database.
+                    c.rollback(savepoint);
+                    continue;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private <T> T appendAlone(Connection c, Body<T> body) throws SQLException {
         lock.lock();
         try {
-            for (int attempt = 1; ; attempt++) {
-                Savepoint savepoint = c.setSavepoint();
-                OrderTables.Head current = head != null ? head : tables.head(c).orElse(EMPTY);
-                try {
-                    Appended<T> done = body.run(c, current);
-                    c.commit();
-                    head = done.head();
-                    return done.value();
-                } catch (SQLException e) {
-                    head = null;
-                    if (OrderTables.isDuplicateKey(e) && attempt < ATTEMPTS) {
-                        // Someone else appended (another node): start again from the head in the database.
-                        c.rollback(savepoint);
-                        continue;
-                    }
-                    throw e;
-                }
-            }
+            Appended<T> done = attempts(c, body);
+            c.commit();
+            head = done.head();
+            return done.value();
         } catch (RuntimeException | SQLException e) {
             head = null;
             throw e;

@@ -49,13 +49,14 @@ import org.wubu.platform.api.audit.AuditService;
 import org.wubu.platform.api.chain.ChainHead;
 import org.wubu.platform.api.chain.HashChain;
 import org.wubu.platform.api.persistence.SchemaReady;
+import org.wubu.platform.api.persistence.UnitOfWork;
 
 /**
  * The orders area on plain JDBC. Intake claims the idempotency key first (a concurrent request with
  * the same key waits on it, then answers with the first order), checks the lines against the
- * catalog, reserves stock, and writes the header, lines and the CREATED and ACCEPTED records in one
- * transaction; on any failure the reservations are released and the transaction rolled back, so
- * nothing is left. Appends read the order's records, fold them ({@link OrderLifecycle}) and check
+ * catalog, then in one {@link UnitOfWork} reserves stock through the catalog, writes the header,
+ * lines and the CREATED and ACCEPTED records and the audit entries: one commit, and on any failure
+ * nothing is left (events follow the commit). Appends read the order's records, fold them ({@link OrderLifecycle}) and check
  * the new record against the result, all under the {@link ChainWriter}'s lock.
  */
 // Immediate: it runs scheduled or background work, which a delayed component would lose whenever SCR
@@ -73,8 +74,9 @@ public class OrderStore implements OrderService {
     private final AuditService audit;
     private final PlatformInfo platform;
     private final OrdersConfig config;
+    private final UnitOfWork units;
     private final OrderTables tables = new OrderTables();
-    private final ChainWriter writer = new ChainWriter(tables);
+    private final ChainWriter writer;
     private final DemoOrders demo;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -85,11 +87,14 @@ public class OrderStore implements OrderService {
     volatile OrderCatalog catalog;
 
     @Activate
-    public OrderStore(@Reference(target = "(osgi.jndi.service.name=wubu)") DataSource dataSource,
+    public OrderStore(@Reference(target = "(osgi.jndi.service.name=" + UnitOfWork.DATA_SOURCE + ")") DataSource dataSource,
+                      @Reference UnitOfWork units,
                       @Reference(target = "(" + SchemaReady.BUNDLE + "=org.wubu.orders)") SchemaReady schema,
                       @Reference ShopClock clock, @Reference AuditService audit, @Reference PlatformInfo platform,
                       OrdersConfig config) {
         this.dataSource = dataSource;
+        this.units = units;
+        this.writer = new ChainWriter(tables, units);
         this.clock = clock;
         this.audit = audit;
         this.platform = platform;
@@ -113,9 +118,32 @@ public class OrderStore implements OrderService {
         String key = OrderDrafts.key(idempotencyKey);
         OrderDraft d = OrderDrafts.validate(draft, config.maxLines(), platform.currency());
         String fingerprint = OrderDrafts.fingerprint(d);
+        Placed placed;
+        try {
+            // Reads and writes on the unit's one connection; one commit (none when nothing was written).
+            placed = units.run(() -> intake(caller, key, fingerprint, d));
+        } catch (ClaimTaken taken) {
+            // The same key was claimed concurrently and that order is now committed: answer with it.
+            OrderTables.Claim first = read(r -> tables.claim(r, caller.username(), key))
+                    .orElseThrow(() -> new IllegalStateException("idempotency key " + key + " vanished"));
+            return replay(caller, key, fingerprint, first);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the order could not be stored: " + e.getMessage(), e);
+        }
+        OrderState before = null;
+        for (OrderRecord r : placed.written()) {
+            OrderState after = r.kind() == RecordKind.CREATED ? OrderState.NEW : placed.intake().order().status().state();
+            post(r, before, after);
+            before = after;
+        }
+        return placed.intake();
+    }
+
+    /** Intake inside its unit of work: an earlier answer for the key, or the lines checked and the order stored. */
+    private Placed intake(Caller caller, String key, String fingerprint, OrderDraft d) throws SQLException {
         Optional<OrderTables.Claim> existing = read(c -> tables.claim(c, caller.username(), key));
         if (existing.isPresent()) {
-            return replay(caller, key, fingerprint, existing.get());
+            return new Placed(replay(caller, key, fingerprint, existing.get()), List.of());
         }
         OrderCatalog cat = catalog;
         if (cat == null) {
@@ -130,79 +158,66 @@ public class OrderStore implements OrderService {
             // (delisting the product): a retry must get that order, not a refusal.
             Optional<OrderTables.Claim> meanwhile = read(c -> tables.claim(c, caller.username(), key));
             if (meanwhile.isPresent()) {
-                return replay(caller, key, fingerprint, meanwhile.get());
+                return new Placed(replay(caller, key, fingerprint, meanwhile.get()), List.of());
             }
             throw refused;
         }
         Money total = lines.stream().map(OrderLine::lineTotal).reduce(Money::plus).orElseThrow();
-        Instant now = Utc.millis(clock.now());
-        List<OrderRecord> written;
-        StoredOrder stored;
-        OrderStatus status;
-        try (Connection c = dataSource.getConnection()) {
+        return store(caller, cat, key, fingerprint, d, lines, total, Utc.millis(clock.now()));
+    }
+
+    /** What one intake answers, and the records it wrote (none for a replay). */
+    private record Placed(Intake intake, List<OrderRecord> written) {
+    }
+
+    /** The idempotency key was claimed by a concurrent request first: its order is the answer. */
+    private static final class ClaimTaken extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ClaimTaken() {
+            super("idempotency key claimed concurrently", null, false, false);
+        }
+    }
+
+    /**
+     * Everything an order's intake writes, in ONE unit of work: the idempotency claim, the catalog's stock
+     * reservation (with its ledger rows and audit entry), the order's rows and first records, and the
+     * order's audit entry. One durable commit; any failure leaves nothing behind.
+     */
+    private Placed store(Caller caller, OrderCatalog cat, String key, String fingerprint, OrderDraft d, List<OrderLine> lines,
+                         Money total, Instant now) throws SQLException {
+        try (Connection c = dataSource.getConnection()) { // the unit's connection
             long orderId = tables.nextOrderId(c);
-            c.setAutoCommit(false);
             try {
-                try {
-                    tables.insertClaim(c, caller.username(), key, fingerprint, orderId, now);
-                } catch (SQLException e) {
-                    if (!OrderTables.isDuplicateKey(e)) {
-                        throw e;
-                    }
-                    // The same key was claimed concurrently and that order is now committed: answer with it.
-                    c.rollback();
-                    OrderTables.Claim first = read(r -> tables.claim(r, caller.username(), key))
-                            .orElseThrow(() -> new IllegalStateException("idempotency key " + key + " vanished"));
-                    return replay(caller, key, fingerprint, first);
+                tables.insertClaim(c, caller.username(), key, fingerprint, orderId, now);
+            } catch (SQLException e) {
+                if (OrderTables.isDuplicateKey(e)) {
+                    throw new ClaimTaken();
                 }
-                String reference = OrderEvents.subject(orderId);
-                List<OrderCatalog.Reservation> reservations = lines.stream()
-                        .map(l -> new OrderCatalog.Reservation(l.lineNo(), l.sku(), l.quantity())).collect(Collectors.toList());
-                cat.reserveAll(caller, reference, reservations);
-                try {
-                    stored = new StoredOrder(orderId, now, caller.username(), d.source(), d.customer(), d.address(), d.payment(),
-                            total, d.note(), lines);
-                    StoredOrder o = stored;
-                    written = writer.append(c, (conn, head) -> {
-                        tables.insertOrder(conn, o);
-                        OrderRecord created = RecordChain.seal(head.id() + 1, orderId, 1, RecordKind.CREATED, o.createdPayload(),
-                                caller.username(), now, null, HashChain.GENESIS, head.hash());
-                        OrderRecord accepted = RecordChain.seal(created.id() + 1, orderId, 2, RecordKind.ACCEPTED,
-                                CanonicalJson.write(Map.of("by", "intake")), caller.username(), now, null, created.hash(),
-                                created.hash());
-                        tables.insertRecord(conn, created);
-                        tables.insertRecord(conn, accepted);
-                        tables.insertStatus(conn, orderId, OrderLifecycle.fold(List.of(created, accepted)));
-                        return new ChainWriter.Appended<>(List.of(created, accepted),
-                                new OrderTables.Head(accepted.id(), accepted.hash()));
-                    });
-                    status = OrderLifecycle.fold(written);
-                } catch (RuntimeException | SQLException e) {
-                    try {
-                        c.rollback();
-                    } finally {
-                        cat.releaseAll(caller, reference, reservations);
-                    }
-                    throw e;
-                }
-            } finally {
-                c.rollback(); // nothing after a commit; everything when anything failed
-                c.setAutoCommit(true);
+                throw e;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("the order could not be stored: " + e.getMessage(), e);
+            String reference = OrderEvents.subject(orderId);
+            cat.reserveAll(caller, reference, lines.stream()
+                    .map(l -> new OrderCatalog.Reservation(l.lineNo(), l.sku(), l.quantity())).collect(Collectors.toList()));
+            StoredOrder stored = new StoredOrder(orderId, now, caller.username(), d.source(), d.customer(), d.address(), d.payment(),
+                    total, d.note(), lines);
+            List<OrderRecord> written = writer.append(c, (conn, head) -> {
+                tables.insertOrder(conn, stored);
+                OrderRecord created = RecordChain.seal(head.id() + 1, orderId, 1, RecordKind.CREATED, stored.createdPayload(),
+                        caller.username(), now, null, HashChain.GENESIS, head.hash());
+                OrderRecord accepted = RecordChain.seal(created.id() + 1, orderId, 2, RecordKind.ACCEPTED,
+                        CanonicalJson.write(Map.of("by", "intake")), caller.username(), now, null, created.hash(), created.hash());
+                tables.insertRecord(conn, created);
+                tables.insertRecord(conn, accepted);
+                tables.insertStatus(conn, orderId, OrderLifecycle.fold(List.of(created, accepted)));
+                return new ChainWriter.Appended<>(List.of(created, accepted), new OrderTables.Head(accepted.id(), accepted.hash()));
+            });
+            Order order = stored.withStatus(OrderLifecycle.fold(written));
+            audit.record(caller, "orders.order.created", OrderEvents.subject(order.id()), "source " + order.source() + ", "
+                    + order.lines().size() + " line(s), total " + order.total() + ", payment " + order.payment().method() + " "
+                    + order.payment().amount() + ", idempotency key " + key);
+            return new Placed(new Intake(order, false), written);
         }
-        Order order = stored.withStatus(status);
-        audit.record(caller, "orders.order.created", OrderEvents.subject(order.id()), "source " + order.source() + ", "
-                + order.lines().size() + " line(s), total " + order.total() + ", payment " + order.payment().method() + " "
-                + order.payment().amount() + ", idempotency key " + key);
-        OrderState before = null;
-        for (OrderRecord r : written) {
-            OrderState after = r.kind() == RecordKind.CREATED ? OrderState.NEW : status.state();
-            post(r, before, after);
-            before = after;
-        }
-        return new Intake(order, false);
     }
 
     private Intake replay(Caller caller, String key, String fingerprint, OrderTables.Claim claim) {

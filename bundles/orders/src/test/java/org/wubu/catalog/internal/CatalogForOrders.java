@@ -16,6 +16,7 @@ import org.wubu.platform.api.Money;
 import org.wubu.platform.api.ShopClock;
 import org.wubu.platform.api.audit.AuditService;
 import org.wubu.platform.api.persistence.SchemaReady;
+import org.wubu.platform.api.persistence.UnitOfWork;
 import org.wubu.testsupport.TestPlatform;
 
 /**
@@ -31,13 +32,15 @@ public final class CatalogForOrders implements AutoCloseable {
     private final CatalogStore store;
     private final EntityManagerFactory emf;
 
-    public CatalogForOrders(DataSource ds, ShopClock clock, AuditService audit) {
+    /** The catalog on {@code ds}; its events wait for the commit of a unit of work running in {@code units}. */
+    public CatalogForOrders(DataSource ds, ShopClock clock, AuditService audit, UnitOfWork units) {
         emf = Persistence.createEntityManagerFactory("wubu-catalog", Map.of("javax.persistence.nonJtaDataSource", ds));
         ApprovalService noApprovals = (ApprovalService) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {ApprovalService.class}, (p, m, a) -> {
                     throw new UnsupportedOperationException("the orders' tests use no approvals");
                 });
         store = new CatalogStore(emf, new SchemaReady() { }, clock, audit, noApprovals, TestPlatform.PRODUCTION);
+        store.units = units;
         store.awaitStartWork();
         catalog = store;
         lookup = new OfferLookup(store, clock);

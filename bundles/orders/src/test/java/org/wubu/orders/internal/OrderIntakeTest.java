@@ -79,6 +79,36 @@ public class OrderIntakeTest {
     }
 
     @Test
+    public void aFailureAfterTheReservationLeavesNothingBehind() throws Exception {
+        f.catalog.listed("TEA-1", "268.00", 10);
+        f.catalog.listed("CUP-1", "59.00", 5);
+        // The order's last insert fails after the catalog reserved the stock (in the same unit of work).
+        f.execute("CREATE TABLE FAIL_NEXT (X INT CHECK (X > 0))");
+        f.execute("CREATE TRIGGER FAIL_STATUS AFTER INSERT ON ORD_STATUS FOR EACH ROW INSERT INTO FAIL_NEXT VALUES (0)");
+        RuntimeException failed = assertThrows(RuntimeException.class,
+                () -> f.orders.place(STOREFRONT, "key-1", order("TEA-1=2@268.00", "CUP-1@59.00")));
+        assertTrue(failed.getMessage(), failed.getMessage().contains("could not be stored"));
+        assertEquals("the reservation went with the order", 10, f.stock("TEA-1"));
+        assertEquals(5, f.stock("CUP-1"));
+        assertEquals(0, f.count("SELECT COUNT(*) FROM CAT_STOCK_MOVEMENT WHERE KIND = 'RESERVATION'"));
+        assertEquals(0, f.count("SELECT COUNT(*) FROM CAT_OPEN_RESERVATION"));
+        assertEquals(0, f.count("SELECT COUNT(*) FROM CAT_PRODUCT WHERE RESERVED <> 0"));
+        assertEquals(0, f.count("SELECT COUNT(*) FROM ORD_ORDER"));
+        assertEquals(0, f.count("SELECT COUNT(*) FROM ORD_RECORD"));
+        assertEquals("the key is free again", 0, f.count("SELECT COUNT(*) FROM ORD_IDEMPOTENCY"));
+        assertEquals("no order event for what did not happen", List.of(), f.topics());
+
+        f.execute("DROP TRIGGER FAIL_STATUS");
+        Intake retried = f.orders.place(STOREFRONT, "key-1", order("TEA-1=2@268.00", "CUP-1@59.00"));
+        assertFalse(retried.replay());
+        assertEquals(8, f.stock("TEA-1"));
+        assertEquals(4, f.stock("CUP-1"));
+        assertEquals("the chain goes on from the committed head", 1,
+                f.orders.records(OrdersFixture.AGENT, retried.order().id()).get(0).id());
+        assertTrue(f.verifier.verify(Caller.SYSTEM).intact());
+    }
+
+    @Test
     public void theSameKeyAndOrderAnswersWithTheFirstOrderAndAnotherOrderIsRefused() throws Exception {
         f.catalog.listed("TEA-1", "268.00", 10);
         Intake first = f.orders.place(STOREFRONT, "key-1", order("TEA-1@268.00"));

@@ -25,9 +25,10 @@ import org.wubu.orders.api.OrderDraft;
 import org.wubu.orders.api.OrderLineDraft;
 import org.wubu.orders.api.OrderService;
 import org.wubu.orders.api.Payment;
+import org.wubu.persistence.internal.MigrationsForTests;
+import org.wubu.persistence.internal.SharedTransactions;
 import org.wubu.platform.api.Caller;
 import org.wubu.platform.api.Money;
-import org.wubu.persistence.internal.MigrationsForTests;
 import org.wubu.platform.api.persistence.SchemaReady;
 import org.wubu.testsupport.MovableClock;
 import org.wubu.testsupport.RecordingAudit;
@@ -57,6 +58,8 @@ class OrdersFixture extends ExternalResource {
     /** Derby's database, or null on PostgreSQL. */
     TestDatabase db;
     DataSource dataSource;
+    /** The platform's units of work on {@link #dataSource}. */
+    SharedTransactions units;
     private final TestPostgres postgres;
     CatalogForOrders catalog;
     OrderStore orders;
@@ -86,8 +89,10 @@ class OrdersFixture extends ExternalResource {
             MigrationsForTests.migrate(dataSource, "org.wubu.orders", Path.of("src/main/resources/db/migration"));
             MigrationsForTests.migrate(dataSource, "org.wubu.catalog", Path.of("../catalog/src/main/resources/db/migration"));
         }
-        catalog = new CatalogForOrders(dataSource, clock, audit);
-        orders = new OrderStore(dataSource, new SchemaReady() { }, clock, audit, TestPlatform.PRODUCTION, config(100));
+        // As in the platform: the orders and the catalog write through the data source that joins units of work.
+        units = new SharedTransactions(dataSource);
+        catalog = new CatalogForOrders(units, clock, audit, units);
+        orders = new OrderStore(units, units, new SchemaReady() { }, clock, audit, TestPlatform.PRODUCTION, config(100));
         orders.catalog = new CatalogServiceOrderCatalog(catalog.catalog, catalog.lookup, catalog.reservations);
         orders.eventAdmin = new EventAdmin() {
             @Override

@@ -7,7 +7,6 @@ import static org.junit.Assert.assertTrue;
 import static org.wubu.orders.internal.OrdersFixture.AGENT;
 import static org.wubu.orders.internal.OrdersFixture.STOREFRONT;
 import static org.wubu.orders.internal.OrdersFixture.order;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,13 +19,14 @@ import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
 import org.wubu.orders.api.ChainReport;
+import org.wubu.orders.api.Intake;
 import org.wubu.orders.api.Order;
 import org.wubu.orders.api.OrderRecord;
-import org.wubu.orders.api.Intake;
 import org.wubu.orders.api.OrderState;
 import org.wubu.orders.api.RecordDraft;
 import org.wubu.orders.api.RecordKind;
 import org.wubu.persistence.internal.MigrationsForTests;
+import org.wubu.persistence.internal.SharedTransactions;
 import org.wubu.platform.api.Caller;
 import org.wubu.platform.api.persistence.SchemaReady;
 import org.wubu.testsupport.TestPlatform;
@@ -181,7 +181,8 @@ public class OrdersOnPostgresqlTest {
             assertEquals(sql + ": " + refused.getMessage(), NO_PRIVILEGE, refused.getSQLState());
         }
         // The same role places orders and appends records (sequence, inserts, the ORD_STATUS update).
-        OrderStore asApp = new OrderStore(app, new SchemaReady() { }, f.clock, f.audit, TestPlatform.PRODUCTION, OrdersFixture.config(100));
+        SharedTransactions appUnits = new SharedTransactions(app);
+        OrderStore asApp = new OrderStore(appUnits, appUnits, new SchemaReady() { }, f.clock, f.audit, TestPlatform.PRODUCTION, OrdersFixture.config(100));
         asApp.catalog = f.orders.catalog;
         try {
             long placed = asApp.place(STOREFRONT, "k-app", order("TEA-1@268.00")).order().id();
