@@ -3,6 +3,7 @@ package org.wubu.orders.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.wubu.platform.api.Caller;
 import org.wubu.platform.api.Money;
 
@@ -47,6 +48,22 @@ interface OrderCatalog {
      * {@code before}, ids above {@code afterId}, in id order (the next page starts after the last id).
      */
     List<Held> held(Caller caller, String referencePrefix, Instant from, Instant before, long afterId, int limit);
+
+    /** How many pairs {@link #forEachHeld} reads at a time. */
+    int HELD_PAGE = 200;
+
+    /** Every pair {@link #held} finds for these bounds, read page by page in id order. */
+    default void forEachHeld(Caller caller, String referencePrefix, Instant from, Instant before, Consumer<Held> action) {
+        long after = 0;
+        while (true) {
+            List<Held> page = held(caller, referencePrefix, from, before, after, HELD_PAGE);
+            page.forEach(action);
+            if (page.size() < HELD_PAGE) {
+                return;
+            }
+            after = page.get(page.size() - 1).id();
+        }
+    }
 
     /** Up to {@code limit} listed products with stock (demo orders). */
     List<Offer> listed(Caller caller, int limit);

@@ -53,7 +53,6 @@ public class ReservationSettlement implements EventHandler {
 
     static final String SHIPPED_TOPIC = "wubu/orders/SHIPPED";
     static final String CANCELLED_TOPIC = "wubu/orders/CANCELLED";
-    static final int PAGE = 200;
 
     /** The platform acting: it only reads orders; the catalog adapter lends it the right to settle stock. */
     static final Caller SETTLER = new Caller("system", Set.of("system"), Set.of(OrderService.READ));
@@ -148,17 +147,11 @@ public class ReservationSettlement implements EventHandler {
         }
         String reference = OrderEvents.subject(orderId);
         List<OrderCatalog.Held> held = new ArrayList<>();
-        long after = 0;
-        Instant until = clock.now().plus(Duration.ofDays(1));
-        while (true) {
-            List<OrderCatalog.Held> page = cat.held(SETTLER, reference, null, until, after, PAGE);
-            // The prefix "order:12" also finds "order:123": only this order's own reference counts.
-            page.stream().filter(h -> h.reference().equals(reference)).forEach(held::add);
-            if (page.size() < PAGE) {
-                break;
+        cat.forEachHeld(SETTLER, reference, null, clock.now().plus(Duration.ofDays(1)), h -> {
+            if (h.reference().equals(reference)) { // the prefix "order:12" also finds "order:123"
+                held.add(h);
             }
-            after = page.get(page.size() - 1).id();
-        }
+        });
         return settle(cat, order.get(), held);
     }
 
@@ -190,21 +183,12 @@ public class ReservationSettlement implements EventHandler {
             return List.of();
         }
         Map<Long, List<OrderCatalog.Held>> byOrder = new LinkedHashMap<>();
-        long after = 0;
-        Instant until = clock.now().plus(Duration.ofDays(1));
-        while (true) {
-            List<OrderCatalog.Held> page = cat.held(SETTLER, ReservationSweeper.PREFIX, null, until, after, PAGE);
-            for (OrderCatalog.Held h : page) {
-                Long id = ReservationSweeper.orderId(h.reference());
-                if (id != null) {
-                    byOrder.computeIfAbsent(id, k -> new ArrayList<>()).add(h);
-                }
+        cat.forEachHeld(SETTLER, ReservationSweeper.PREFIX, null, clock.now().plus(Duration.ofDays(1)), h -> {
+            Long id = ReservationSweeper.orderId(h.reference());
+            if (id != null) {
+                byOrder.computeIfAbsent(id, k -> new ArrayList<>()).add(h);
             }
-            if (page.size() < PAGE) {
-                break;
-            }
-            after = page.get(page.size() - 1).id();
-        }
+        });
         List<Long> settled = new ArrayList<>();
         for (Map.Entry<Long, List<OrderCatalog.Held>> e : byOrder.entrySet()) {
             try {

@@ -58,8 +58,6 @@ public class ReservationSweeper {
     static final String PID = "org.wubu.orders.sweeper";
     /** The references intake reserves under ({@link OrderEvents#subject}). */
     static final String PREFIX = "order:";
-    /** Pairs read per call to the catalog. */
-    static final int PAGE = 200;
     static final String ACTION = "orders.reservation.swept";
 
     /** The platform acting: it only reads orders; the catalog adapter lends it the right to release stock. */
@@ -154,21 +152,14 @@ public class ReservationSweeper {
     /** Every open order reservation in this pass's window whose order does not exist, by order number. */
     private Map<Long, List<OrderCatalog.Held>> orphans(OrderCatalog cat, Instant cutoff) {
         Map<Long, List<OrderCatalog.Held>> orphans = new LinkedHashMap<>();
-        long after = 0;
-        while (true) {
-            List<OrderCatalog.Held> page = cat.held(SWEEPER, PREFIX, sweptUpTo, cutoff, after, PAGE);
-            Map<Long, Boolean> missing = new HashMap<>();
-            for (OrderCatalog.Held h : page) {
-                Long orderId = orderId(h.reference());
-                if (orderId != null && missing.computeIfAbsent(orderId, id -> orders.find(SWEEPER, id).isEmpty())) {
-                    orphans.computeIfAbsent(orderId, id -> new ArrayList<>()).add(h);
-                }
+        Map<Long, Boolean> missing = new HashMap<>();
+        cat.forEachHeld(SWEEPER, PREFIX, sweptUpTo, cutoff, h -> {
+            Long orderId = orderId(h.reference());
+            if (orderId != null && missing.computeIfAbsent(orderId, id -> orders.find(SWEEPER, id).isEmpty())) {
+                orphans.computeIfAbsent(orderId, id -> new ArrayList<>()).add(h);
             }
-            if (page.size() < PAGE) {
-                return orphans;
-            }
-            after = page.get(page.size() - 1).id();
-        }
+        });
+        return orphans;
     }
 
     /** The order number of an intake reference, or null for another reference that merely starts the same way. */

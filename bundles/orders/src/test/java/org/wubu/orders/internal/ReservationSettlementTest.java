@@ -101,7 +101,39 @@ public class ReservationSettlementTest {
     public void theEventsItHandlesAreTheRecordsThatDecideTheStock() {
         assertEquals(ReservationSettlement.kinds().stream().map(OrderEvents::topic).toList(),
                 List.of(ReservationSettlement.SHIPPED_TOPIC, ReservationSettlement.CANCELLED_TOPIC));
-        // Without its own thread (tests) an event is accepted and ignored rather than failing the poster.
-        settlement.handleEvent(new Event(ReservationSettlement.SHIPPED_TOPIC, Map.of(OrderEvents.ORDER_ID, 1L)));
+    }
+
+    @Test
+    public void theShippedEventSettlesTheOrderOnTheComponentsOwnThread() throws Exception {
+        ReservationSettlement running = new ReservationSettlement(f.orders, f.clock, true);
+        try {
+            running.bindCatalog(f.orders.catalog); // queues the catch-up at start, which finds nothing to settle yet
+            long first = placed("TEA-1=2@268.00");
+            shipped(first);
+            running.handleEvent(new Event(ReservationSettlement.SHIPPED_TOPIC, Map.of(OrderEvents.ORDER_ID, first)));
+            awaitNotHeld(first);
+            // The catch-up ran before that (one thread, in order): only the event can settle this one.
+            long second = placed("CUP-1=1@59.00");
+            shipped(second);
+            assertEquals(List.of("order:" + second + " CUP-1 1"), held());
+            running.handleEvent(new Event(ReservationSettlement.SHIPPED_TOPIC, Map.of(OrderEvents.ORDER_ID, second)));
+            awaitNotHeld(second);
+            assertEquals(8, f.stock("TEA-1"));
+            assertEquals(4, f.stock("CUP-1"));
+            assertEquals(0, f.count("SELECT COUNT(*) FROM CAT_PRODUCT WHERE RESERVED <> 0"));
+        } finally {
+            running.deactivate();
+        }
+    }
+
+    /** Waits (at most 20 s) until the catalog holds nothing for the order. */
+    private void awaitNotHeld(long orderId) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (held().stream().anyMatch(h -> h.startsWith("order:" + orderId + " "))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("order " + orderId + " still holds stock after 20 s: " + held());
+            }
+            Thread.sleep(20);
+        }
     }
 }

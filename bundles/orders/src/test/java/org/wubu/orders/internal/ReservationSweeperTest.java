@@ -136,7 +136,7 @@ public class ReservationSweeperTest {
     @Test
     public void readsPastAFullPageOfExistingOrders() {
         f.catalog.listed("BULK-1", "1.00", 1000);
-        int orders = ReservationSweeper.PAGE + 3;
+        int orders = OrderCatalog.HELD_PAGE + 3;
         for (int i = 0; i < orders; i++) {
             f.orders.place(STOREFRONT, "bulk-" + i, order("BULK-1@1.00"));
         }
