@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -135,16 +137,52 @@ public class BackupComponent implements BackupService, HealthCheck {
 
     private void catchUpThenSchedule() {
         try {
-            Instant last = backups.list().stream().map(m -> Instant.parse(m.takenAt())).findFirst().orElse(null);
+            BackupManifest latest = backups.list().stream().findFirst().orElse(null);
+            Instant last = latest == null ? null : Instant.parse(latest.takenAt());
             ZonedDateTime missed = missedRun(schedule, scheduleSince(), last, clock.now(), zone());
             if (config.catchUp() && missed != null) {
                 LOG.info("The scheduled backup of {} was missed; taking it now", missed);
+                awaitFoldersOf(latest);
                 takeQuietly("catch-up");
             }
         } catch (RuntimeException | IOException e) {
             LOG.error("Backup catch-up check failed: {}", e.getMessage(), e);
         }
         scheduleNext();
+    }
+
+    /**
+     * A catch-up backup runs while the platform starts: waits (bounded) until the bundles that named
+     * folders for the latest backup (the media store, in a feature of its own) have named them again,
+     * so that the catch-up does not leave their files out only because they start later.
+     */
+    private void awaitFoldersOf(BackupManifest latest) {
+        if (latest == null || latest.folders().isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(0, config.catchUpWaitSeconds()));
+        while (!missingFolders(latest).isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private Set<String> missingFolders(BackupManifest previous) {
+        return missingFolders(previous, contributors);
+    }
+
+    /** The folders the given backup had that none of {@code contributors} names. */
+    static Set<String> missingFolders(BackupManifest previous, List<BackupContributor> contributors) {
+        Set<String> missing = new TreeSet<>();
+        if (previous != null) {
+            previous.folders().forEach(f -> missing.add(f.name()));
+            contributors.forEach(c -> missing.remove(c.name()));
+        }
+        return missing;
     }
 
     /**
@@ -203,7 +241,13 @@ public class BackupComponent implements BackupService, HealthCheck {
 
     private BackupInfo take(Caller caller, String trigger) {
         BackupManifest manifest;
+        Set<String> missing;
         try {
+            missing = missingFolders(backups.list().stream().findFirst().orElse(null));
+            if (!missing.isEmpty()) {
+                LOG.warn("Backup without the folders {}: the previous backup had them, but no running bundle names them now",
+                        missing);
+            }
             List<BackupContributor> folders = new java.util.ArrayList<>(contributors);
             folders.sort(java.util.Comparator.comparing(c -> String.valueOf(c.name())));
             manifest = backups.take(trigger, platform.version(), folders);
@@ -221,7 +265,8 @@ public class BackupComponent implements BackupService, HealthCheck {
         record(caller, "backup.run", "backup:" + info.name(), "trigger=" + trigger + ", bytes=" + info.sizeBytes()
                 + ", tables=" + info.rowCounts().size() + manifest.folders().stream()
                         .map(f -> ", " + f.name() + "=" + f.fileCount() + " files")
-                        .collect(Collectors.joining()));
+                        .collect(Collectors.joining())
+                + (missing.isEmpty() ? "" : ", without " + String.join(", ", missing) + " (not running)"));
         List<String> pruned = backups.prune(config.keep());
         if (!pruned.isEmpty()) {
             record(Caller.SYSTEM, "backup.prune", "backup", "deleted " + String.join(", ", pruned) + " (keep=" + config.keep() + ")");
