@@ -79,7 +79,7 @@ public class FileMediaStore implements MediaStore {
         removeLeftovers();
     }
 
-    private static Path folderOf(MediaConfig config) {
+    static Path folderOf(MediaConfig config) {
         String dir = config.directory();
         if (dir == null || dir.isBlank()) {
             dir = System.getProperty("karaf.data", "data") + "/media";

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +40,9 @@ import org.wubu.platform.api.Topics;
 import org.wubu.platform.api.ValidationException;
 import org.wubu.platform.api.WubuException;
 import org.wubu.platform.api.audit.AuditService;
+import org.wubu.platform.api.backup.BackupContributor;
 import org.wubu.platform.api.backup.BackupInfo;
+import org.wubu.platform.api.backup.BackupRestore;
 import org.wubu.platform.api.backup.BackupService;
 import org.wubu.platform.api.backup.BackupVerification;
 import org.wubu.platform.api.chain.ChainHead;
@@ -75,6 +79,10 @@ public class BackupComponent implements BackupService, HealthCheck {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin eventAdmin;
 
+    /** Folders other bundles keep the shop's files in (the media store); SCR replaces the list as they come and go. */
+    @Reference(service = BackupContributor.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<BackupContributor> contributors = List.of();
+
     @Activate
     public BackupComponent(@Reference(target = "(osgi.jndi.service.name=wubu)") DataSource dataSource,
                            @Reference(target = "(osgi.jdbc.driver.name=derby)") DataSourceFactory derbyFactory,
@@ -85,7 +93,7 @@ public class BackupComponent implements BackupService, HealthCheck {
         this.platform = platform;
         this.config = config;
         Driver derby = derbyFactory.createDriver(null);
-        this.backups = new DerbyBackups(dataSource, derby, directoryOf(config), Clock.systemUTC());
+        this.backups = new DerbyBackups(dataSource, derby, directoryOf(config), Path.of(dataHome()), Clock.systemUTC());
         CronSchedule parsed = null;
         String error = null;
         if (!config.schedule().isBlank()) {
@@ -113,10 +121,14 @@ public class BackupComponent implements BackupService, HealthCheck {
         executor.shutdownNow();
     }
 
+    private static String dataHome() {
+        return System.getProperty("karaf.data", "data");
+    }
+
     private static Path directoryOf(BackupConfig config) {
         String dir = config.directory();
         if (dir == null || dir.isBlank()) {
-            dir = System.getProperty("karaf.data", "data") + "/backups";
+            dir = dataHome() + "/backups";
         }
         return Path.of(dir).toAbsolutePath();
     }
@@ -125,16 +137,52 @@ public class BackupComponent implements BackupService, HealthCheck {
 
     private void catchUpThenSchedule() {
         try {
-            Instant last = backups.list().stream().map(m -> Instant.parse(m.takenAt())).findFirst().orElse(null);
+            BackupManifest latest = backups.list().stream().findFirst().orElse(null);
+            Instant last = latest == null ? null : Instant.parse(latest.takenAt());
             ZonedDateTime missed = missedRun(schedule, scheduleSince(), last, clock.now(), zone());
             if (config.catchUp() && missed != null) {
                 LOG.info("The scheduled backup of {} was missed; taking it now", missed);
+                awaitFoldersOf(latest);
                 takeQuietly("catch-up");
             }
         } catch (RuntimeException | IOException e) {
             LOG.error("Backup catch-up check failed: {}", e.getMessage(), e);
         }
         scheduleNext();
+    }
+
+    /**
+     * A catch-up backup runs while the platform starts: waits (bounded) until the bundles that named
+     * folders for the latest backup (the media store, in a feature of its own) have named them again,
+     * so that the catch-up does not leave their files out only because they start later.
+     */
+    private void awaitFoldersOf(BackupManifest latest) {
+        if (latest == null || latest.folders().isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(0, config.catchUpWaitSeconds()));
+        while (!missingFolders(latest).isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private Set<String> missingFolders(BackupManifest previous) {
+        return missingFolders(previous, contributors);
+    }
+
+    /** The folders the given backup had that none of {@code contributors} names. */
+    static Set<String> missingFolders(BackupManifest previous, List<BackupContributor> contributors) {
+        Set<String> missing = new TreeSet<>();
+        if (previous != null) {
+            previous.folders().forEach(f -> missing.add(f.name()));
+            contributors.forEach(c -> missing.remove(c.name()));
+        }
+        return missing;
     }
 
     /**
@@ -193,8 +241,16 @@ public class BackupComponent implements BackupService, HealthCheck {
 
     private BackupInfo take(Caller caller, String trigger) {
         BackupManifest manifest;
+        Set<String> missing;
         try {
-            manifest = backups.take(trigger, platform.version());
+            missing = missingFolders(backups.list().stream().findFirst().orElse(null));
+            if (!missing.isEmpty()) {
+                LOG.warn("Backup without the folders {}: the previous backup had them, but no running bundle names them now",
+                        missing);
+            }
+            List<BackupContributor> folders = new java.util.ArrayList<>(contributors);
+            folders.sort(java.util.Comparator.comparing(c -> String.valueOf(c.name())));
+            manifest = backups.take(trigger, platform.version(), folders);
         } catch (IOException | SQLException | RuntimeException e) {
             lastFailure = clock.now() + ": " + e.getMessage();
             post(Topics.BACKUP_FAILED, Map.of(Topics.ACTOR, caller.username(), "error", String.valueOf(e.getMessage())));
@@ -207,7 +263,10 @@ public class BackupComponent implements BackupService, HealthCheck {
         lastFailure = null;
         BackupInfo info = toInfo(manifest);
         record(caller, "backup.run", "backup:" + info.name(), "trigger=" + trigger + ", bytes=" + info.sizeBytes()
-                + ", tables=" + info.rowCounts().size());
+                + ", tables=" + info.rowCounts().size() + manifest.folders().stream()
+                        .map(f -> ", " + f.name() + "=" + f.fileCount() + " files")
+                        .collect(Collectors.joining())
+                + (missing.isEmpty() ? "" : ", without " + String.join(", ", missing) + " (not running)"));
         List<String> pruned = backups.prune(config.keep());
         if (!pruned.isEmpty()) {
             record(Caller.SYSTEM, "backup.prune", "backup", "deleted " + String.join(", ", pruned) + " (keep=" + config.keep() + ")");
@@ -234,15 +293,22 @@ public class BackupComponent implements BackupService, HealthCheck {
 
     @Override
     public Path restoreInto(Caller caller, String name, Path dataFolder) {
+        return restore(caller, name, dataFolder).database();
+    }
+
+    @Override
+    public BackupRestore restore(Caller caller, String name, Path dataFolder) {
         caller.require(MANAGE);
         requireExists(name);
         if (dataFolder == null) {
-            throw new ValidationException("name the data folder to restore into");
+            throw new ValidationException("name the data folder to restore into", Map.of("dataFolder", "missing"));
         }
         try {
-            Path db = backups.restoreInto(name, dataFolder);
-            record(caller, "backup.restore", "backup:" + name, "restored into " + db);
-            return db;
+            BackupRestore restored = backups.restore(name, dataFolder);
+            record(caller, "backup.restore", "backup:" + name, "restored into " + restored.database()
+                    + restored.folders().entrySet().stream().map(e -> ", " + e.getKey() + " into " + e.getValue())
+                            .collect(Collectors.joining()));
+            return restored;
         } catch (IllegalArgumentException | IOException e) {
             throw new ValidationException("cannot restore " + name + ": " + e.getMessage());
         } catch (SQLException e) {

@@ -13,6 +13,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Take a backup at start when the last scheduled one was missed")
     boolean catchUp() default true;
 
+    @AttributeDefinition(description = "Seconds a catch-up backup at start waits for the bundles whose folders the latest"
+            + " backup held (the media store) to start")
+    int catchUpWaitSeconds() default 120;
+
     @AttributeDefinition(description = "Folder of the backups; default ${karaf.data}/backups")
     String directory() default "";
 

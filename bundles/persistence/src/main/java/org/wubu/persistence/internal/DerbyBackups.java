@@ -36,6 +36,8 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wubu.platform.api.backup.BackupContributor;
+import org.wubu.platform.api.backup.BackupRestore;
 
 /**
  * Online backups of the embedded Derby database, and everything done with them: the copy itself
@@ -44,7 +46,10 @@ import org.slf4j.LoggerFactory;
  * newest N. Plain Java so that it is tested against a real Derby outside the container.
  *
  * <p>A backup is written to {@code <name>.partial} and renamed only when complete, so a crash
- * never leaves something that looks like a good backup.
+ * never leaves something that looks like a good backup. Besides the database it holds the folders
+ * of the {@link BackupContributor}s (the media store's files) under {@code folders/<name>/}, copied
+ * after the database: a file is moved into place before its row is committed, so every row of the
+ * copy finds its file. Their files are in the manifest with size and SHA-256 like the database's.
  */
 final class DerbyBackups {
 
@@ -53,17 +58,32 @@ final class DerbyBackups {
     private static final Logger LOG = LoggerFactory.getLogger(DerbyBackups.class);
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC);
     private static final String PARTIAL = ".partial";
+    /** Folder of the contributed folders inside a backup. */
+    static final String FOLDERS = "folders";
+    /** Files in flight end so by convention (the media store's uploads); never a finished file. */
+    static final String IN_FLIGHT = ".part";
+    private static final String CONTRIBUTOR_NAME = "[a-z0-9][a-z0-9-]*";
 
     private final DataSource live;
     private final Driver derby;
     private final Path directory;
+    private final Path dataHome;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     DerbyBackups(DataSource live, Driver derby, Path directory, Clock clock) {
+        this(live, derby, directory, null, clock);
+    }
+
+    /**
+     * @param dataHome the data folder ({@code karaf.data}): a contributed folder below it is restored
+     *                 at the same place below the new data folder; null when unknown
+     */
+    DerbyBackups(DataSource live, Driver derby, Path directory, Path dataHome, Clock clock) {
         this.live = live;
         this.derby = derby;
         this.directory = directory;
+        this.dataHome = dataHome == null ? null : dataHome.toAbsolutePath().normalize();
         this.clock = clock;
     }
 
@@ -71,8 +91,15 @@ final class DerbyBackups {
         return directory;
     }
 
-    /** Takes a backup now; the manifest describes the copy as it was read back. */
-    synchronized BackupManifest take(String trigger, String platformVersion) throws IOException, SQLException {
+    /** Takes a backup of the database alone. */
+    BackupManifest take(String trigger, String platformVersion) throws IOException, SQLException {
+        return take(trigger, platformVersion, List.of());
+    }
+
+    /** Takes a backup now, with the contributors' folders; the manifest describes the copy as it was read back. */
+    synchronized BackupManifest take(String trigger, String platformVersion, List<BackupContributor> contributors)
+            throws IOException, SQLException {
+        checkNames(contributors);
         ensureDirectory();
         Instant takenAt = clock.instant();
         String name = freeName(NAME.format(takenAt));
@@ -93,15 +120,21 @@ final class DerbyBackups {
                 }
             }
             database = singleDatabaseIn(partial);
+            List<BackupManifest.FolderEntry> folders = new ArrayList<>();
+            for (BackupContributor contributor : contributors) {
+                folders.add(copyFolder(contributor, partial));
+            }
             Inspection copy = inspect(partial.resolve(database));
             List<BackupManifest.FileEntry> files = files(partial);
             long size = files.stream().mapToLong(BackupManifest.FileEntry::size).sum();
             BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, name, takenAt.toString(), trigger,
                     database, size, files, copy.rowCounts(), copy.auditHeadSequence(), copy.auditHeadHash(),
-                    platformVersion);
+                    platformVersion, folders);
             json.writeValue(partial.resolve(BackupManifest.FILE_NAME).toFile(), manifest);
             Files.move(partial, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-            LOG.info("Backup {} taken ({} bytes, {} tables)", name, size, copy.rowCounts().size());
+            LOG.info("Backup {} taken ({} bytes, {} tables, {} files of {})", name, size, copy.rowCounts().size(),
+                    folders.stream().mapToLong(BackupManifest.FolderEntry::fileCount).sum(),
+                    folders.stream().map(BackupManifest.FolderEntry::name).collect(Collectors.toList()));
             return manifest;
         } catch (IOException | SQLException | RuntimeException e) {
             deleteRecursively(partial);
@@ -197,18 +230,33 @@ final class DerbyBackups {
         return problems;
     }
 
-    /** Restores a verified backup into a data folder that holds no database yet. */
+    /** Restores a verified backup into a data folder that holds no database yet; returns the database folder. */
     Path restoreInto(String name, Path dataFolder) throws IOException, SQLException {
+        return restore(name, dataFolder).database();
+    }
+
+    /**
+     * Restores a verified backup into a data folder that holds no database yet: the database, then
+     * each contributed folder at its place below the data folder. Every place is checked to be free
+     * before anything is written; each folder's files are checked against the manifest's SHA-256
+     * while they are copied, into {@code <place>.partial}, renamed when complete.
+     */
+    BackupRestore restore(String name, Path dataFolder) throws IOException, SQLException {
         List<String> problems = verify(name);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("backup " + name + " failed verification, not restoring: "
                     + String.join("; ", problems));
         }
         BackupManifest manifest = manifest(name);
-        Path target = dataFolder.toAbsolutePath().resolve("derby").resolve(manifest.database());
+        Path data = dataFolder.toAbsolutePath().normalize();
+        Path target = data.resolve("derby").resolve(manifest.database());
         if (Files.exists(target)) {
             throw new FileAlreadyExistsException(target.toString(), null,
                     "a database is already there; restore into a fresh data folder");
+        }
+        Map<String, Path> places = new TreeMap<>();
+        for (BackupManifest.FolderEntry folder : manifest.folders()) {
+            places.put(folder.name(), placeOf(folder, data, target));
         }
         Files.createDirectories(target.getParent());
         Path source = backupFolder(name).resolve(manifest.database()).toAbsolutePath();
@@ -216,8 +264,142 @@ final class DerbyBackups {
             Objects.requireNonNull(c, "the Derby driver refused the URL");
         }
         shutdown(target);
-        LOG.info("Backup {} restored into {}", name, target);
-        return target;
+        for (BackupManifest.FolderEntry folder : manifest.folders()) {
+            copyBack(backupFolder(name), manifest, folder, places.get(folder.name()));
+        }
+        LOG.info("Backup {} restored into {}{}", name, target, places.isEmpty() ? "" : ", folders " + places);
+        return new BackupRestore(name, target, places);
+    }
+
+    /** Where a contributed folder goes below the new data folder; refused when outside it, on the database or not empty. */
+    private static Path placeOf(BackupManifest.FolderEntry folder, Path data, Path database) throws IOException {
+        Path place = data.resolve(folder.restoreTo()).normalize();
+        if (!place.startsWith(data) || place.equals(data) || place.startsWith(database.getParent())) {
+            throw new IllegalArgumentException("the manifest puts folder " + folder.name() + " at '" + folder.restoreTo()
+                    + "', which is not a folder of its own below " + data);
+        }
+        if (Files.exists(place) && !isEmptyFolder(place)) {
+            throw new FileAlreadyExistsException(place.toString(), null,
+                    "the " + folder.name() + " folder is there and not empty; restore into a fresh data folder");
+        }
+        return place;
+    }
+
+    private static boolean isEmptyFolder(Path p) throws IOException {
+        if (!Files.isDirectory(p)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(p)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    /** Copies a contributed folder back, every file checked against the manifest on the way. */
+    private static void copyBack(Path backup, BackupManifest manifest, BackupManifest.FolderEntry folder, Path place)
+            throws IOException {
+        Path partial = place.resolveSibling(place.getFileName() + PARTIAL);
+        deleteRecursively(partial);
+        Files.createDirectories(partial);
+        String prefix = folder.path() + "/";
+        Path root = backup.resolve(folder.path());
+        try {
+            for (BackupManifest.FileEntry file : manifest.files()) {
+                if (!file.path().startsWith(prefix)) {
+                    continue;
+                }
+                String rel = file.path().substring(prefix.length());
+                Path to = partial.resolve(rel).normalize();
+                if (!to.startsWith(partial)) {
+                    throw new IOException("the manifest names a file outside its folder: " + file.path());
+                }
+                Files.createDirectories(to.getParent());
+                String sha = copyHashing(root.resolve(rel), to);
+                if (!sha.equals(file.sha256()) || Files.size(to) != file.size()) {
+                    throw new IOException("file changed while restoring: " + file.path());
+                }
+            }
+            if (Files.exists(place)) {
+                Files.delete(place); // an empty folder, checked before the database was restored
+            }
+            Files.createDirectories(place.getParent());
+            Files.move(partial, place, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            deleteRecursively(partial);
+            throw e;
+        }
+    }
+
+    // ---- contributed folders -----------------------------------------------------------------
+
+    private static void checkNames(List<BackupContributor> contributors) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (BackupContributor c : contributors) {
+            String n = c.name();
+            if (n == null || !n.matches(CONTRIBUTOR_NAME)) {
+                throw new IllegalStateException("the backup contributor " + c.getClass().getName() + " is named '" + n
+                        + "'; names are lower-case letters, digits and dashes");
+            }
+            if (!seen.add(n)) {
+                throw new IllegalStateException("two backup contributors are named '" + n + "'");
+            }
+        }
+    }
+
+    /**
+     * Copies the contributor's finished files into {@code folders/<name>/} of the backup, streaming
+     * (a 200 MB video never sits in memory). A file in flight ({@code .part}), one the contributor
+     * leaves out, and one removed between listing and copying are not copied.
+     */
+    private BackupManifest.FolderEntry copyFolder(BackupContributor contributor, Path partial) throws IOException {
+        String name = contributor.name();
+        Path source = contributor.folder().toAbsolutePath().normalize();
+        if (directory.toAbsolutePath().normalize().startsWith(source)) {
+            throw new IllegalStateException("the backup contributor '" + name + "' names " + source
+                    + ", which holds the backups themselves");
+        }
+        Path target = partial.resolve(FOLDERS).resolve(name);
+        Files.createDirectories(target);
+        long count = 0;
+        long bytes = 0;
+        if (Files.isDirectory(source)) {
+            List<Path> files;
+            try (Stream<Path> s = Files.walk(source)) {
+                files = s.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+            }
+            for (Path p : files) {
+                String rel = source.relativize(p).toString().replace('\\', '/');
+                if (rel.endsWith(IN_FLIGHT) || !contributor.includes(rel)) {
+                    continue;
+                }
+                Path to = target.resolve(rel);
+                Files.createDirectories(to.getParent());
+                try {
+                    Files.copy(p, to);
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    LOG.debug("{} went away while the backup ran", p);
+                    continue;
+                }
+                count++;
+                bytes += Files.size(to);
+            }
+        }
+        return new BackupManifest.FolderEntry(name, FOLDERS + "/" + name, restoreTo(name, source), source.toString(), count, bytes);
+    }
+
+    /** The folder's place relative to the data folder when it is below it, else a folder named after the contributor. */
+    private String restoreTo(String name, Path source) {
+        if (dataHome != null && source.startsWith(dataHome) && !source.equals(dataHome)) {
+            return dataHome.relativize(source).toString().replace('\\', '/');
+        }
+        return name;
+    }
+
+    private static String copyHashing(Path from, Path to) throws IOException {
+        MessageDigest sha = sha256Digest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(from), sha)) {
+            Files.copy(in, to);
+        }
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** Deletes the oldest complete backups beyond {@code keep} (0 keeps all); returns their names. */
@@ -328,13 +510,16 @@ final class DerbyBackups {
         return out;
     }
 
-    private static String sha256(Path p) throws IOException {
-        MessageDigest sha;
+    private static MessageDigest sha256Digest() {
         try {
-            sha = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String sha256(Path p) throws IOException {
+        MessageDigest sha = sha256Digest();
         try (InputStream in = new DigestInputStream(Files.newInputStream(p), sha)) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
         }

@@ -3,10 +3,15 @@ package org.wubu.persistence.internal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.Test;
+import org.wubu.platform.api.backup.BackupContributor;
 
 /** When a scheduled backup counts as missed at start (DB-1 catch-up). */
 public class BackupCatchUpTest {
@@ -45,5 +50,27 @@ public class BackupCatchUpTest {
     public void aManualBackupAfterTheMissedRunCountsToo() {
         assertNull(BackupComponent.missedRun(SUNDAYS_AT_THREE, at("2026-11-01T00:00"), at("2026-11-29T11:00"),
                 at("2026-11-30T09:00"), SHANGHAI));
+    }
+
+    @Test
+    public void theFoldersOfTheLatestBackupThatNoBundleNamesAreMissing() {
+        BackupManifest latest = new BackupManifest(BackupManifest.FORMAT, "n", "2026-11-22T03:00:00Z", "schedule", "wubu", 0,
+                List.of(), Map.of(), null, null, "v",
+                List.of(new BackupManifest.FolderEntry("media", "folders/media", "media", "/x/media", 3, 30)));
+        BackupContributor media = new BackupContributor() {
+            @Override
+            public String name() {
+                return "media";
+            }
+
+            @Override
+            public Path folder() {
+                return Path.of("media");
+            }
+        };
+        assertEquals(Set.of("media"), BackupComponent.missingFolders(latest, List.of()));
+        assertEquals(Set.of(), BackupComponent.missingFolders(latest, List.of(media)));
+        assertEquals("no backup yet: nothing to wait for", Set.of(),
+                BackupComponent.missingFolders(null, List.of()));
     }
 }

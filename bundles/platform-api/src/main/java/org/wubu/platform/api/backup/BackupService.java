@@ -7,7 +7,8 @@ import org.wubu.platform.api.Caller;
 
 /**
  * Online backups of the whole database (DB-1): taken while the shop keeps working, listed, verified
- * against their manifest, and restorable into a fresh data folder.
+ * against their manifest, and restorable into a fresh data folder. A backup also holds the folders
+ * that {@link BackupContributor} services name (the media store's files), with the same checks.
  */
 @ProviderType
 public interface BackupService {
@@ -32,4 +33,14 @@ public interface BackupService {
      * @return the database folder that was created
      */
     Path restoreInto(Caller caller, String name, Path dataFolder);
+
+    /**
+     * Like {@link #restoreInto(Caller, String, Path)}, and says where the backup's contributed
+     * folders were put: below {@code dataFolder} at the place they had below the data folder when
+     * the backup was taken ({@code media}), or at {@code dataFolder/<name>} for a folder that was
+     * outside it. Refuses, before anything is written, when one of those places is not empty.
+     *
+     * @since 1.1
+     */
+    BackupRestore restore(Caller caller, String name, Path dataFolder);
 }

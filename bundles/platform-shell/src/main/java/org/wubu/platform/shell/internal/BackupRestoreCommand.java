@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.wubu.platform.api.CallerResolver;
+import org.wubu.platform.api.backup.BackupRestore;
 import org.wubu.platform.api.backup.BackupService;
 
 @Service
@@ -30,8 +31,9 @@ public class BackupRestoreCommand implements Action {
 
     @Override
     public Object execute() {
-        Path db = backups.restoreInto(callers.resolveCurrent(), name, Path.of(dataFolder));
-        System.out.println("Backup " + name + " restored into " + db);
+        BackupRestore restored = backups.restore(callers.resolveCurrent(), name, Path.of(dataFolder));
+        System.out.println("Backup " + name + " restored into " + restored.database());
+        restored.folders().forEach((folder, place) -> System.out.println("  " + folder + " files restored into " + place));
         System.out.println("Start Wubu on it: stop Karaf, then run it with KARAF_DATA=" + Path.of(dataFolder).toAbsolutePath()
                 + " (or move that folder's derby/ into the current data folder while Karaf is stopped).");
         return null;

@@ -1,42 +1,23 @@
 package org.wubu.console.system.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import java.util.TreeMap;
+import org.wubu.console.api.ConsoleTexts;
 
-/** The System page's texts: {@code console-system-messages/messages_<zh-CN|en>.properties}, UTF-8. */
+/** The System page's texts: {@code console-system-messages/messages_<zh-CN|en>.properties}, read once with {@link ConsoleTexts}. */
 final class SystemTexts {
+
+    private static final ConsoleTexts TEXTS = ConsoleTexts.load(SystemTexts.class, "console-system-messages");
 
     private SystemTexts() {
     }
 
-    static String tag(Locale locale) {
-        return "en".equals(locale.getLanguage()) ? "en" : "zh-CN";
-    }
-
     static Map<String, String> of(Locale locale) {
-        return read(tag(locale));
+        return TEXTS.of(locale);
     }
 
+    /** One file as written, for the tests that compare the two languages. */
     static Map<String, String> read(String tag) {
-        String name = "console-system-messages/messages_" + tag + ".properties";
-        try (InputStream in = SystemTexts.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing message file " + name);
-            }
-            Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            Map<String, String> m = new TreeMap<>();
-            p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k)));
-            return m;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name, e);
-        }
+        return TEXTS.read(tag);
     }
 }
