@@ -239,12 +239,13 @@ public abstract class WubuTestSupport {
     }
 
     /**
-     * Karaf's boot deployment sometimes fails while it restarts the bundles it refreshed (seen in CI: "Error
-     * restarting bundles: Activator start error in bundle derby", a NoClassDefFoundError from a bundle being
-     * refreshed). It then never publishes BootFinished and leaves the container without Wubu, as a production
-     * start would be until an operator restarts it. Open defect, see the closing notes of issue 6. The test deploys
-     * the boot features once more, as that operator would, says so loudly, and goes on; a second failure fails the
-     * test with its reason.
+     * Safety net. Karaf's boot deployment failed in CI while starting Derby ("Error restarting bundles: Activator
+     * start error in bundle derby", NoClassDefFoundError org/osgi/framework/BundleActivator): Derby loaded every
+     * package through DynamicImport-Package, whose first use needs Felix's global lock, and that lock request fails
+     * when Felix interrupts the starting thread. The derby-imports fragment gives Derby static imports (see
+     * DerbyWiringIT and README "For developers"). Should a boot deployment still fail, BootFinished never comes and
+     * the container has no Wubu; the test then deploys the boot features once more, as an operator would, says so
+     * loudly, and goes on; a second failure fails the test with its reason.
      */
     private void redeployBootFeatures(AssertionError noBoot) throws Exception {
         System.err.println("WARNING " + getClass().getSimpleName() + ": no BootFinished (" + noBoot.getMessage()
