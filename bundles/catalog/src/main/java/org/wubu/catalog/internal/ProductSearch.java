@@ -85,11 +85,16 @@ final class ProductSearch {
      * terms cannot prove ({@link SearchTerms.Query#matches}).
      */
     static ProductPage page(EntityManager em, ProductQuery q, SearchTerms.Query text) {
+        return page(em, q, text, MAX_SCAN);
+    }
+
+    /** {@link #page(EntityManager, ProductQuery, SearchTerms.Query)} with another scan budget (tests). */
+    static ProductPage page(EntityManager em, ProductQuery q, SearchTerms.Query text, int budget) {
         // always the same chunk size, so that the load below has the same shape on every round and the
         // database compiles it once (an IN list of another length is another statement)
         int chunk = q.limit() + 1;
         TermIntersection common = new TermIntersection(reader(em), ordered(text), q.after() == null ? "" : q.after(),
-                2 * chunk, MAX_SCAN);
+                2 * chunk, budget);
         List<Product> found = new ArrayList<>();
         List<String> candidates = new ArrayList<>(chunk);
         while (found.size() <= q.limit()) {

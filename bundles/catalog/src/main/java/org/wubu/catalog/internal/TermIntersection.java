@@ -48,7 +48,7 @@ final class TermIntersection {
         if (exhausted || stopped) {
             return null;
         }
-        TermCursor.Budget mayRead = () -> read() < budget || resolved.compareTo(start) <= 0;
+        TermCursor.Budget mayRead = () -> read() < budget || !movedOn();
         String candidate = last;
         boolean inclusive = false; // the first list moves past the last match; the others to the candidate
         int agreeing = 0;
@@ -80,6 +80,14 @@ final class TermIntersection {
             }
             i = (i + 1) % cursors.size();
         }
+    }
+
+    /** Whether something after the start is decided (a list passed over a SKU, or a match was handed out). */
+    private boolean movedOn() {
+        for (TermCursor c : cursors) {
+            resolved = TermCursor.max(resolved, c.passed());
+        }
+        return resolved.compareTo(start) > 0;
     }
 
     /** Whether the lists have no further common SKU (as opposed to a stop for the budget). */
