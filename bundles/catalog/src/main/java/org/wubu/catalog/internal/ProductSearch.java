@@ -90,10 +90,29 @@ final class ProductSearch {
 
     /** {@link #page(EntityManager, ProductQuery, SearchTerms.Query)} with another scan budget (tests). */
     static ProductPage page(EntityManager em, ProductQuery q, SearchTerms.Query text, int budget) {
+        // one read-only transaction, so that every read of the page goes through one connection
+        boolean own = !em.getTransaction().isActive();
+        if (own) {
+            em.getTransaction().begin();
+        }
+        TermReads reads = TermReads.on(em);
+        try {
+            return page(em, q, text, budget, reads != null ? reads : reader(em));
+        } finally {
+            if (reads != null) {
+                reads.close();
+            }
+            if (own && em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+        }
+    }
+
+    private static ProductPage page(EntityManager em, ProductQuery q, SearchTerms.Query text, int budget, TermCursor.Reader reader) {
         // always the same chunk size, so that the load below has the same shape on every round and the
         // database compiles it once (an IN list of another length is another statement)
         int chunk = q.limit() + 1;
-        TermIntersection common = new TermIntersection(reader(em), ordered(text), q.after() == null ? "" : q.after(),
+        TermIntersection common = new TermIntersection(reader, ordered(text), q.after() == null ? "" : q.after(),
                 2 * chunk, budget);
         List<Product> found = new ArrayList<>();
         List<String> candidates = new ArrayList<>(chunk);
@@ -131,7 +150,7 @@ final class ProductSearch {
         return terms;
     }
 
-    /** Reads a term's SKUs from the primary key index (TERM, SKU), which holds them in SKU order. */
+    /** Reads a term's SKUs by JPA native queries (where the provider hands out no connection; see {@link TermReads}). */
     static TermCursor.Reader reader(EntityManager em) {
         return (term, from, inclusive, max) -> {
             @SuppressWarnings("unchecked")
