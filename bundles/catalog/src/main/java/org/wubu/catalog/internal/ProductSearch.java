@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
+import javax.persistence.TypedQuery;
 import org.wubu.catalog.api.Product;
 import org.wubu.catalog.api.ProductPage;
 import org.wubu.catalog.api.ProductQuery;
@@ -79,10 +80,9 @@ final class ProductSearch {
     /**
      * One page of products having every term (text and category) and the query's status, in SKU order.
      *
-     * <p>The terms' SKU lists are intersected first ({@link TermIntersection}: index entries only); the common
-     * SKUs' status is checked two pages of candidates at a time (SKU and status read, no product built); then
-     * only as many products are loaded as the page still needs, to check what the terms cannot prove
-     * ({@link SearchTerms.Query#matches}).
+     * <p>The terms' SKU lists are intersected first ({@link TermIntersection}: index entries only), then the
+     * products of the common SKUs are loaded in chunks of a page and a row to check the status and what the
+     * terms cannot prove ({@link SearchTerms.Query#matches}).
      */
     static ProductPage page(EntityManager em, ProductQuery q, SearchTerms.Query text) {
         return page(em, q, text, MAX_SCAN);
@@ -109,37 +109,28 @@ final class ProductSearch {
     }
 
     private static ProductPage page(EntityManager em, ProductQuery q, SearchTerms.Query text, int budget, TermCursor.Reader reader) {
-        // The statements below always have the same shape (IN lists padded to a fixed length), so that the
-        // database compiles them once: an IN list of another length is another statement.
+        // always the same chunk size, so that the load below has the same shape on every round and the
+        // database compiles it once (an IN list of another length is another statement)
         int chunk = q.limit() + 1;
-        int checks = 2 * chunk;
         TermIntersection common = new TermIntersection(reader, ordered(text), q.after() == null ? "" : q.after(),
-                checks, budget);
+                2 * chunk, budget);
         List<Product> found = new ArrayList<>();
-        List<String> unchecked = new ArrayList<>(checks);
-        List<String> passed = new ArrayList<>();
-        boolean end = false;
-        while (found.size() <= q.limit() && !(end && passed.isEmpty())) {
-            String sku = end ? null : common.next();
-            end = sku == null;
+        List<String> candidates = new ArrayList<>(chunk);
+        while (found.size() <= q.limit()) {
+            String sku = common.next();
             if (sku != null) {
-                unchecked.add(sku);
+                candidates.add(sku);
             }
-            // the status is checked on the SKU and status alone, two pages of candidates at a time ...
-            if (unchecked.size() == checks || (end && !unchecked.isEmpty())) {
-                passed.addAll(q.status() == null ? unchecked : withStatus(em, unchecked, q, checks));
-                unchecked.clear();
-            }
-            // ... and only as many products are loaded as the page still needs
-            int needed = q.limit() + 1 - found.size();
-            if (passed.size() >= needed || (end && !passed.isEmpty())) {
-                List<String> batch = passed.subList(0, Math.min(Math.min(needed, passed.size()), chunk));
-                for (Product p : load(em, batch, chunk)) {
+            if (candidates.size() == chunk || (sku == null && !candidates.isEmpty())) {
+                for (Product p : load(em, candidates, q, chunk)) {
                     if (text.matches(p.sku(), p.titleZh(), p.titleEn())) {
                         found.add(p);
                     }
                 }
-                batch.clear();
+                candidates.clear();
+            }
+            if (sku == null) {
+                break;
             }
         }
         if (found.size() > q.limit()) {
@@ -180,16 +171,17 @@ final class ProductSearch {
         return out;
     }
 
-    /** The candidates that have the query's status, in SKU order (SKU and status read, no product built). */
-    private static List<String> withStatus(EntityManager em, List<String> skus, ProductQuery q, int size) {
-        return em.createQuery("SELECT p.sku FROM ProductEntity p WHERE p.sku IN :skus AND p.status = :status ORDER BY p.sku",
-                String.class).setParameter("skus", padded(skus, size)).setParameter("status", q.status().name()).getResultList();
-    }
-
-    /** The products of the SKUs (at most {@code size}), in SKU order. */
-    private static List<Product> load(EntityManager em, List<String> skus, int size) {
-        return em.createQuery("SELECT p FROM ProductEntity p WHERE p.sku IN :skus ORDER BY p.sku", ProductEntity.class)
-                .setParameter("skus", padded(skus, size)).getResultList().stream().map(ProductEntity::toProduct)
-                .collect(Collectors.toList());
+    /** The candidates' products that pass the status filter, in SKU order (at most {@code chunk} candidates). */
+    private static List<Product> load(EntityManager em, List<String> skus, ProductQuery q, int chunk) {
+        StringBuilder jpql = new StringBuilder("SELECT p FROM ProductEntity p WHERE p.sku IN :skus");
+        if (q.status() != null) {
+            jpql.append(" AND p.status = :status");
+        }
+        TypedQuery<ProductEntity> query = em.createQuery(jpql.append(" ORDER BY p.sku").toString(), ProductEntity.class)
+                .setParameter("skus", padded(skus, chunk));
+        if (q.status() != null) {
+            query.setParameter("status", q.status().name());
+        }
+        return query.getResultList().stream().map(ProductEntity::toProduct).collect(Collectors.toList());
     }
 }
