@@ -18,16 +18,17 @@ import org.wubu.catalog.api.ProductQuery;
  * The text search of the product list on the term index CAT_PRODUCT_TERM (see {@link SearchTerms}).
  *
  * <p>Why it stays fast as the catalog grows: the index is read by its primary key (TERM, SKU), which hands
- * out one term's SKUs already in SKU order, so the keyset page ({@code SKU > after}) is a range read that
- * stops after a chunk; the chunk's products are read by primary key and the other terms (the category is one)
- * and the status are checked on them.
- * The work per page depends on the page size and on how many candidates the filters drop, not on the
- * number of products. A scan budget ({@link #MAX_SCAN}) bounds even a rare term combined with a filter that
- * drops nearly everything: the page then ends early and {@code nextAfter} says where to continue.
+ * out one term's SKUs already in SKU order, so the keyset page ({@code SKU > after}) is a range read of SKUs
+ * alone. The lists of all the query's terms (the category is one) are intersected on those reads
+ * ({@link TermIntersection}), and only the common SKUs' products are loaded, to check the status and what the
+ * terms cannot prove. The work per page depends on the page size and on how rare the combination is among
+ * its terms' entries, not on the number of products. A scan budget ({@link #MAX_SCAN}) bounds even a rare
+ * combination or a filter that drops nearly everything: the page then ends early and {@code nextAfter} says
+ * where to continue.
  */
 final class ProductSearch {
 
-    /** Most index entries one page reads. */
+    /** Most index entries one page reads (all its terms' lists together; the last read may pass it). */
     static final int MAX_SCAN = 5000;
     private ProductSearch() {
     }
@@ -76,37 +77,59 @@ final class ProductSearch {
         }
     }
 
-    /** One page of products having every term (text and category) and the query's status, in SKU order. */
+    /**
+     * One page of products having every term (text and category) and the query's status, in SKU order.
+     *
+     * <p>The terms' SKU lists are intersected first ({@link TermIntersection}: index entries only), then the
+     * products of the common SKUs are loaded in chunks of a page and a row to check the status and what the
+     * terms cannot prove ({@link SearchTerms.Query#matches}).
+     */
     static ProductPage page(EntityManager em, ProductQuery q, SearchTerms.Query text) {
-        String driving = text.driving();
-        List<String> others = text.terms().stream().filter(t -> !t.equals(driving)).collect(Collectors.toList());
-        List<Product> found = new ArrayList<>();
-        String cursor = q.after() == null ? "" : q.after();
-        // always the same chunk size, so that the statements below have the same shape on every round and
-        // the database compiles them once (an IN list of another length is another statement)
+        return page(em, q, text, MAX_SCAN);
+    }
+
+    /** {@link #page(EntityManager, ProductQuery, SearchTerms.Query)} with another scan budget (tests). */
+    static ProductPage page(EntityManager em, ProductQuery q, SearchTerms.Query text, int budget) {
+        // one read-only transaction, so that every read of the page goes through one connection
+        boolean own = !em.getTransaction().isActive();
+        if (own) {
+            em.getTransaction().begin();
+        }
+        TermReads reads = TermReads.on(em);
+        try {
+            return page(em, q, text, budget, reads != null ? reads : reader(em));
+        } finally {
+            if (reads != null) {
+                reads.close();
+            }
+            if (own && em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+        }
+    }
+
+    private static ProductPage page(EntityManager em, ProductQuery q, SearchTerms.Query text, int budget, TermCursor.Reader reader) {
+        // always the same chunk size, so that the load below has the same shape on every round and the
+        // database compiles it once (an IN list of another length is another statement)
         int chunk = q.limit() + 1;
-        int scanned = 0;
-        boolean exhausted = false;
-        while (found.size() <= q.limit() && scanned < MAX_SCAN) {
-            @SuppressWarnings("unchecked")
-            List<String> skus = em.createNativeQuery("SELECT SKU FROM CAT_PRODUCT_TERM WHERE TERM = ?1 AND SKU > ?2 ORDER BY SKU")
-                    .setParameter(1, driving).setParameter(2, cursor).setMaxResults(chunk).getResultList();
-            if (skus.isEmpty()) {
-                exhausted = true;
-                break;
+        TermIntersection common = new TermIntersection(reader, ordered(text), q.after() == null ? "" : q.after(),
+                2 * chunk, budget);
+        List<Product> found = new ArrayList<>();
+        List<String> candidates = new ArrayList<>(chunk);
+        while (found.size() <= q.limit()) {
+            String sku = common.next();
+            if (sku != null) {
+                candidates.add(sku);
             }
-            scanned += skus.size();
-            cursor = skus.get(skus.size() - 1);
-            // The other terms are checked on the products themselves (their terms follow from SKU, titles and
-            // category): a lookup of "term = x AND sku IN (...)" would read every entry of a common term.
-            for (Product p : load(em, skus, q, chunk)) {
-                if ((others.isEmpty() || SearchTerms.of(p.sku(), p.titleZh(), p.titleEn(), p.category()).containsAll(others))
-                        && text.matches(p.sku(), p.titleZh(), p.titleEn())) {
-                    found.add(p);
+            if (candidates.size() == chunk || (sku == null && !candidates.isEmpty())) {
+                for (Product p : load(em, candidates, q, chunk)) {
+                    if (text.matches(p.sku(), p.titleZh(), p.titleEn())) {
+                        found.add(p);
+                    }
                 }
+                candidates.clear();
             }
-            if (skus.size() < chunk) {
-                exhausted = true;
+            if (sku == null) {
                 break;
             }
         }
@@ -114,8 +137,29 @@ final class ProductSearch {
             List<Product> items = found.subList(0, q.limit());
             return new ProductPage(items, items.get(items.size() - 1).sku());
         }
-        // a short page: the end, or the scan budget ran out and the next page goes on from the last SKU read
-        return new ProductPage(found, exhausted ? null : cursor);
+        // a short page: the end, or the scan budget ran out and the next page goes on from where all is decided
+        return new ProductPage(found, common.exhausted() ? null : common.resolved());
+    }
+
+    /** The query's terms, the one likely to have the fewest entries first (its SKUs are the first candidates). */
+    static List<String> ordered(SearchTerms.Query text) {
+        String driving = text.driving();
+        List<String> terms = new ArrayList<>(text.terms().size());
+        terms.add(driving);
+        text.terms().stream().filter(t -> !t.equals(driving)).forEach(terms::add);
+        return terms;
+    }
+
+    /** Reads a term's SKUs by JPA native queries (where the provider hands out no connection; see {@link TermReads}). */
+    static TermCursor.Reader reader(EntityManager em) {
+        return (term, from, inclusive, max) -> {
+            @SuppressWarnings("unchecked")
+            List<String> skus = em.createNativeQuery(inclusive
+                    ? "SELECT SKU FROM CAT_PRODUCT_TERM WHERE TERM = ?1 AND SKU >= ?2 ORDER BY SKU"
+                    : "SELECT SKU FROM CAT_PRODUCT_TERM WHERE TERM = ?1 AND SKU > ?2 ORDER BY SKU")
+                    .setParameter(1, term).setParameter(2, from).setMaxResults(max).getResultList();
+            return skus;
+        };
     }
 
     /** The list padded to the given size with its last element (repeats in an IN list change nothing). */
@@ -127,7 +171,7 @@ final class ProductSearch {
         return out;
     }
 
-    /** The candidates' products that pass the status filter, in SKU order (the category is a term). */
+    /** The candidates' products that pass the status filter, in SKU order (at most {@code chunk} candidates). */
     private static List<Product> load(EntityManager em, List<String> skus, ProductQuery q, int chunk) {
         StringBuilder jpql = new StringBuilder("SELECT p FROM ProductEntity p WHERE p.sku IN :skus");
         if (q.status() != null) {
