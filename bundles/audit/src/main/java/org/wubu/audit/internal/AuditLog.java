@@ -56,6 +56,11 @@ public class AuditLog implements AuditService {
     private final UnitOfWork units;
     /** Held from reading the chain's head to the commit of the entry chained to it. */
     private final ReentrantLock chain = new ReentrantLock();
+    /**
+     * The committed head, kept while the lock is held so that an append does not read it back (two queries per
+     * entry); null when it must be read (at start, after any failure or rollback). Guarded by {@link #chain}.
+     */
+    private AuditEntry head;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile EventAdmin eventAdmin;
@@ -99,16 +104,24 @@ public class AuditLog implements AuditService {
     private AuditEntry appendInUnit(String actor, String action, String subject, String details) {
         if (!chain.isHeldByCurrentThread()) {
             chain.lock();
-            units.afterCompletion(committed -> chain.unlock());
+            units.afterCompletion(committed -> {
+                if (!committed) {
+                    head = null; // the unit's entries are gone
+                }
+                chain.unlock();
+            });
         }
         EntityManager em = emf.createEntityManager();
         try {
             em.getTransaction().begin();
-            AuditEntry entry = AuditChain.next(latest(em).orElse(null), clock.now(), actor, action, subject, details);
+            AuditEntry entry = AuditChain.next(head != null ? head : latest(em).orElse(null), clock.now(), actor, action, subject,
+                    details);
             em.persist(new AuditEntryEntity(entry));
             em.getTransaction().commit(); // joins the unit: written now, committed by the unit
+            head = entry; // dropped above if the unit rolls back
             return entry;
         } catch (PersistenceException e) {
+            head = null;
             throw new WubuException("audit-unavailable", "the audit log could not record '" + action + "': " + e.getMessage());
         } finally {
             if (em.getTransaction().isActive()) {
@@ -133,13 +146,15 @@ public class AuditLog implements AuditService {
             EntityManager em = emf.createEntityManager();
             try {
                 em.getTransaction().begin();
-                AuditEntry previous = latest(em).orElse(null);
+                AuditEntry previous = head != null ? head : latest(em).orElse(null);
                 AuditEntry entry = AuditChain.next(previous, clock.now(), actor, action, subject, details);
                 em.persist(new AuditEntryEntity(entry));
                 em.getTransaction().commit();
+                head = entry;
                 return entry;
             } catch (PersistenceException e) {
                 // Most likely another node appended the same sequence number first: read the new head, retry.
+                head = null;
                 last = e;
             } finally {
                 if (em.getTransaction().isActive()) {
