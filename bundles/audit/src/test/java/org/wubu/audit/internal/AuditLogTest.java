@@ -17,7 +17,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManagerFactory;
@@ -27,8 +26,8 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 import org.wubu.persistence.internal.SharedTransactions;
+import org.wubu.testsupport.RecordingEventAdmin;
 import org.wubu.platform.api.Caller;
 import org.wubu.platform.api.PermissionDeniedException;
 import org.wubu.platform.api.ShopClock;
@@ -48,7 +47,8 @@ public class AuditLogTest {
     private EntityManagerFactory emf;
     private AuditLog log;
     private SharedTransactions units;
-    private final List<Event> events = new CopyOnWriteArrayList<>();
+    private final RecordingEventAdmin recorder = new RecordingEventAdmin();
+    private final List<Event> events = recorder.events;
     private Thread unitWaiter;
     private final AtomicLong millis = new AtomicLong(Instant.parse("2026-11-27T02:00:00Z").toEpochMilli());
 
@@ -82,17 +82,7 @@ public class AuditLogTest {
             }
         };
         log = new AuditLog(emf, new SchemaReady() { }, clock, units);
-        log.eventAdmin = new EventAdmin() {
-            @Override
-            public void postEvent(Event event) {
-                events.add(event);
-            }
-
-            @Override
-            public void sendEvent(Event event) {
-                events.add(event);
-            }
-        };
+        log.eventAdmin = recorder;
     }
 
     @After

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -32,6 +31,7 @@ import org.wubu.platform.api.Money;
 import org.wubu.platform.api.persistence.SchemaReady;
 import org.wubu.testsupport.MovableClock;
 import org.wubu.testsupport.RecordingAudit;
+import org.wubu.testsupport.RecordingEventAdmin;
 import org.wubu.testsupport.TestDatabase;
 import org.wubu.testsupport.TestPlatform;
 import org.wubu.testsupport.TestPostgres;
@@ -54,7 +54,8 @@ class OrdersFixture extends ExternalResource {
     final AtomicReference<Instant> now = new AtomicReference<>(MovableClock.START);
     final MovableClock clock = new MovableClock(now);
     final RecordingAudit audit = new RecordingAudit();
-    final List<Event> events = new CopyOnWriteArrayList<>();
+    final RecordingEventAdmin recorder = new RecordingEventAdmin();
+    final List<Event> events = recorder.events;
     /** Derby's database, or null on PostgreSQL. */
     TestDatabase db;
     DataSource dataSource;
@@ -94,17 +95,7 @@ class OrdersFixture extends ExternalResource {
         catalog = new CatalogForOrders(units, clock, audit, units);
         orders = new OrderStore(units, units, new SchemaReady() { }, clock, audit, TestPlatform.PRODUCTION, config(100));
         orders.catalog = new CatalogServiceOrderCatalog(catalog.catalog, catalog.lookup, catalog.reservations);
-        orders.eventAdmin = new EventAdmin() {
-            @Override
-            public void postEvent(Event event) {
-                events.add(event);
-            }
-
-            @Override
-            public void sendEvent(Event event) {
-                events.add(event);
-            }
-        };
+        orders.eventAdmin = recorder;
         verifier = new ChainVerifier(dataSource, new SchemaReady() { }, audit);
     }
 
@@ -184,7 +175,7 @@ class OrdersFixture extends ExternalResource {
     }
 
     List<String> topics() {
-        return events.stream().map(Event::getTopic).collect(Collectors.toList());
+        return recorder.topics();
     }
 
     static Map<String, Object> text(String t) {

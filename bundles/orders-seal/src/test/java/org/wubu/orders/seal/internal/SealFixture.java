@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.derby.jdbc.EmbeddedDataSource;
@@ -32,6 +31,7 @@ import org.wubu.platform.api.Caller;
 import org.wubu.platform.api.Money;
 import org.wubu.testsupport.MovableClock;
 import org.wubu.testsupport.RecordingAudit;
+import org.wubu.testsupport.RecordingEventAdmin;
 
 /**
  * A shop for one seal test: a fresh embedded Derby under target/ with the orders' and the catalog's
@@ -48,7 +48,8 @@ class SealFixture extends ExternalResource {
     final AtomicReference<Instant> now = new AtomicReference<>(MovableClock.START);
     final MovableClock clock = new MovableClock(now);
     final RecordingAudit audit = new RecordingAudit();
-    final List<Event> events = new CopyOnWriteArrayList<>();
+    final RecordingEventAdmin recorder = new RecordingEventAdmin();
+    final List<Event> events = recorder.events;
     Path root;
     Path folder;
     EmbeddedDataSource db;
@@ -111,17 +112,7 @@ class SealFixture extends ExternalResource {
         OrderSealComponent c = new OrderSealComponent(clock, config(time, folder.toString()), false);
         c.bindOrders(orders);
         c.audit = audit;
-        c.eventAdmin = new EventAdmin() {
-            @Override
-            public void postEvent(Event event) {
-                events.add(event);
-            }
-
-            @Override
-            public void sendEvent(Event event) {
-                events.add(event);
-            }
-        };
+        c.eventAdmin = recorder;
         return c;
     }
 
@@ -150,7 +141,7 @@ class SealFixture extends ExternalResource {
     }
 
     List<String> topics() {
-        return events.stream().map(Event::getTopic).toList();
+        return recorder.topics();
     }
 
     static SealConfig config(String time, String folder) {
