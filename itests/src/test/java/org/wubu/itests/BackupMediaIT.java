@@ -7,10 +7,6 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +18,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +49,6 @@ public class BackupMediaIT extends WubuTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Duration BACKUP_TIMEOUT = Duration.ofSeconds(180);
-    /** A valid 1×1 PNG. */
-    private static final byte[] PNG = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     @Override
     @Configuration
@@ -73,11 +65,11 @@ public class BackupMediaIT extends WubuTestSupport {
     @Test
     public void anUploadedImageIsBackedUpVerifiedAndRestoredWithItsBytes() throws Exception {
         // The 1x1 PNG followed by 300 KB of its own bytes (viewers stop at IEND): an image no other test stores.
-        byte[] image = new byte[PNG.length + 300 * 1024];
-        System.arraycopy(PNG, 0, image, 0, PNG.length);
-        byte[] tail = new byte[image.length - PNG.length];
+        byte[] image = new byte[TINY_PNG.length + 300 * 1024];
+        System.arraycopy(TINY_PNG, 0, image, 0, TINY_PNG.length);
+        byte[] tail = new byte[image.length - TINY_PNG.length];
         new Random(System.nanoTime()).nextBytes(tail);
-        System.arraycopy(tail, 0, image, PNG.length, tail.length);
+        System.arraycopy(tail, 0, image, TINY_PNG.length, tail.length);
         String sha = sha256(image);
 
         String uploaded = upload("designer", image);
@@ -89,7 +81,7 @@ public class BackupMediaIT extends WubuTestSupport {
         // An upload still being received when the backup runs: the media store spools it to .incoming/*.part
         Path inFlight = media.resolve(".incoming").resolve("upload-" + UUID.randomUUID() + ".part");
         Files.createDirectories(inFlight.getParent());
-        Files.write(inFlight, PNG);
+        Files.write(inFlight, TINY_PNG);
         String name;
         try {
             // The shell rather than POST /api/backups: a backup taken while the demo data is still being written
@@ -133,7 +125,7 @@ public class BackupMediaIT extends WubuTestSupport {
         }
 
         // A changed image in the backup is found by verify, and such a backup is not restored.
-        Files.write(backup.resolve(entry), PNG);
+        Files.write(backup.resolve(entry), TINY_PNG);
         String broken = executeCommand("backup:verify " + name, BACKUP_TIMEOUT);
         assertTrue(broken, broken.contains("file changed: " + entry));
         String refused = executeCommand("backup:restore " + name + " " + fresh.resolveSibling("restored-" + UUID.randomUUID()),
@@ -163,28 +155,10 @@ public class BackupMediaIT extends WubuTestSupport {
 
     /** Uploads an image as {@code user} through {@code POST /api/media?kind=image}; answers the 201 body. */
     private static String upload(String user, byte[] body) throws IOException {
-        HttpURLConnection c = (HttpURLConnection) new URL(url("/api/media?kind=image")).openConnection();
-        try {
-            c.setRequestMethod("POST");
-            c.setConnectTimeout((int) HTTP_REQUEST_TIMEOUT.toMillis());
-            c.setReadTimeout((int) HTTP_REQUEST_TIMEOUT.toMillis());
-            c.setRequestProperty("Authorization", basicAuthHeader(user, DEMO_PASSWORD));
-            c.setRequestProperty("Content-Type", "image/png");
-            c.setRequestProperty("X-File-Name", "banner.png");
-            c.setDoOutput(true);
-            c.setFixedLengthStreamingMode(body.length);
-            try (OutputStream out = c.getOutputStream()) {
-                out.write(body);
-            }
-            int status = c.getResponseCode();
-            try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
-                String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                assertEquals(text, 201, status);
-                return text;
-            }
-        } finally {
-            c.disconnect();
-        }
+        BytesAnswer answer = sendBytes("POST", "/api/media?kind=image", user,
+                Map.of("Content-Type", "image/png", "X-File-Name", "banner.png"), body);
+        assertEquals(answer.text(), 201, answer.status());
+        return answer.text();
     }
 
     private static String sha256(byte[] bytes) throws Exception {

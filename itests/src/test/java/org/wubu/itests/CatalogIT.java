@@ -6,7 +6,6 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.Before;
@@ -191,8 +190,7 @@ public class CatalogIT extends WubuTestSupport {
         assertEquals(receipt.toString(), 201, receipt.status());
         // CAT-7 wants an image too (uploads over HTTP: MediaIT).
         MediaStore media = waitForService(MediaStore.class, null, WAIT);
-        String mediaId = media.store(Caller.SYSTEM, MediaKind.IMAGE, "it-new-1.png", "image/png", new ByteArrayInputStream(
-                Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="))).id();
+        String mediaId = media.store(Caller.SYSTEM, MediaKind.IMAGE, "it-new-1.png", "image/png", new ByteArrayInputStream(TINY_PNG)).id();
         assertEquals(201, http("POST", "/api/catalog/images/IT-NEW-1", "{\"mediaId\":\"" + mediaId + "\"}", as("specialist")).status());
         HttpResult requested = http("POST", "/api/catalog/products/IT-NEW-1/listing-requests", "{\"reason\":\"new range\"}",
                 as("planner"));

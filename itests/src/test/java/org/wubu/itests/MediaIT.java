@@ -8,18 +8,13 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -47,9 +42,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 public class MediaIT extends WubuTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    /** A valid 1×1 PNG. */
-    private static final byte[] PNG = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     @Override
     @Configuration
@@ -70,53 +62,8 @@ public class MediaIT extends WubuTestSupport {
     }
 
     /** An HTTP answer with a binary body. */
-    private record Answer(int status, Map<String, List<String>> headers, byte[] body) {
-
-        String text() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-
-        String header(String name) {
-            return headers.entrySet().stream().filter(e -> name.equalsIgnoreCase(e.getKey())).map(e -> e.getValue().get(0))
-                    .findFirst().orElse(null);
-        }
-    }
-
-    /** One request with a raw body (or none); never throws on 4xx. */
-    private static Answer send(String method, String path, String user, Map<String, String> headers, byte[] body) throws IOException {
-        HttpURLConnection c = (HttpURLConnection) new URL(url(path)).openConnection();
-        try {
-            c.setRequestMethod(method);
-            c.setConnectTimeout((int) HTTP_REQUEST_TIMEOUT.toMillis());
-            c.setReadTimeout((int) HTTP_REQUEST_TIMEOUT.toMillis());
-            c.setRequestProperty("Authorization", basicAuthHeader(user, DEMO_PASSWORD));
-            headers.forEach(c::setRequestProperty);
-            if (body != null) {
-                c.setDoOutput(true);
-                c.setFixedLengthStreamingMode(body.length);
-                try (OutputStream out = c.getOutputStream()) {
-                    out.write(body);
-                }
-            }
-            int status = c.getResponseCode();
-            byte[] bytes;
-            try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
-                bytes = in == null ? new byte[0] : in.readAllBytes();
-            }
-            Map<String, List<String>> h = new HashMap<>();
-            c.getHeaderFields().forEach((k, v) -> {
-                if (k != null) {
-                    h.put(k, v);
-                }
-            });
-            return new Answer(status, h, bytes);
-        } finally {
-            c.disconnect();
-        }
-    }
-
-    private static Answer upload(String user, String kind, String contentType, String fileName, byte[] body) throws IOException {
-        return send("POST", "/api/media?kind=" + kind, user, Map.of("Content-Type", contentType, "X-File-Name", fileName), body);
+    private static BytesAnswer upload(String user, String kind, String contentType, String fileName, byte[] body) throws IOException {
+        return sendBytes("POST", "/api/media?kind=" + kind, user, Map.of("Content-Type", contentType, "X-File-Name", fileName), body);
     }
 
     /**
@@ -205,17 +152,17 @@ public class MediaIT extends WubuTestSupport {
         assertTrue(refused.body(), refused.body().contains("\"image\":\"missing: at least one image\""));
         assertTrue("only the image is missing: " + refused.body(), !refused.body().contains("\"stock\""));
 
-        Answer uploaded = upload("specialist", "image", "image/png", "%E6%B5%8B%E8%AF%95%20photo.png", PNG);
+        BytesAnswer uploaded = upload("specialist", "image", "image/png", "%E6%B5%8B%E8%AF%95%20photo.png", TINY_PNG);
         assertEquals(uploaded.text(), 201, uploaded.status());
         String id = field(uploaded.text(), "id");
         assertTrue(id, id.matches("[0-9a-f]{64}"));
         assertEquals("测试 photo.png", field(uploaded.text(), "originalName"));
         assertEquals("/api/media/" + id, uploaded.header("Location"));
-        assertEquals(403, upload("warehouse", "image", "image/png", "x.png", PNG).status());
+        assertEquals(403, upload("warehouse", "image", "image/png", "x.png", TINY_PNG).status());
 
-        Answer got = send("GET", "/api/media/" + id, "warehouse", Map.of(), null);
+        BytesAnswer got = sendBytes("GET", "/api/media/" + id, "warehouse", Map.of(), null);
         assertEquals(200, got.status());
-        assertArrayEquals(PNG, got.body());
+        assertArrayEquals(TINY_PNG, got.body());
         assertEquals("image/png", got.header("Content-Type"));
         assertEquals("nosniff", got.header("X-Content-Type-Options"));
         assertTrue(got.header("Cache-Control"), got.header("Cache-Control").contains("max-age"));
@@ -256,7 +203,7 @@ public class MediaIT extends WubuTestSupport {
     @Test
     public void aTextFileNamedPngIsRefusedWith415() throws Exception {
         List<Path> before = mediaFiles();
-        Answer refused = upload("designer", "image", "image/png", "notes.png",
+        BytesAnswer refused = upload("designer", "image", "image/png", "notes.png",
                 "these are my notes, not a picture".getBytes(StandardCharsets.UTF_8));
         assertEquals(refused.text(), 415, refused.status());
         assertEquals("media-type-refused", field(refused.text(), "error"));

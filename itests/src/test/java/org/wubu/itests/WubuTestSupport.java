@@ -27,6 +27,7 @@ import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,9 @@ public abstract class WubuTestSupport {
     protected static final String LAST_DEMO_ACCOUNT = "warehouse";
     /** A hand-written demo product; demo mode writes all demo products in one transaction. */
     protected static final String DEMO_PRODUCT = "BOK-SC-01";
+    /** A valid 1×1 PNG, for uploads (the media store checks the type by content). */
+    protected static final byte[] TINY_PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
     /** How long demo mode may take after boot to create its accounts, products and orders. */
     protected static final Duration DEMO_READY_TIMEOUT = Duration.ofSeconds(90);
     /** How often the bounded waits ask again. */
@@ -410,6 +414,52 @@ public abstract class WubuTestSupport {
             if (connection != null) {
                 connection.disconnect();
             }
+        }
+    }
+
+    /** An answer with its raw body. */
+    protected record BytesAnswer(int status, Map<String, List<String>> headers, byte[] body) {
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> name.equalsIgnoreCase(e.getKey())).map(e -> e.getValue().get(0))
+                    .findFirst().orElse(null);
+        }
+    }
+
+    /** One request as the demo account {@code user} with a raw body (or none); never throws on 4xx. */
+    protected static BytesAnswer sendBytes(String method, String path, String user, Map<String, String> headers, byte[] body) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) new URL(url(path)).openConnection();
+        try {
+            c.setRequestMethod(method);
+            c.setConnectTimeout((int) HTTP_REQUEST_TIMEOUT.toMillis());
+            c.setReadTimeout((int) HTTP_REQUEST_TIMEOUT.toMillis());
+            c.setRequestProperty("Authorization", basicAuthHeader(user, DEMO_PASSWORD));
+            headers.forEach(c::setRequestProperty);
+            if (body != null) {
+                c.setDoOutput(true);
+                c.setFixedLengthStreamingMode(body.length);
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(body);
+                }
+            }
+            int status = c.getResponseCode();
+            byte[] bytes;
+            try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+                bytes = in == null ? new byte[0] : in.readAllBytes();
+            }
+            Map<String, List<String>> h = new HashMap<>();
+            c.getHeaderFields().forEach((k, v) -> {
+                if (k != null) {
+                    h.put(k, v);
+                }
+            });
+            return new BytesAnswer(status, h, bytes);
+        } finally {
+            c.disconnect();
         }
     }
 

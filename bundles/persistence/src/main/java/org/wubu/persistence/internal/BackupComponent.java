@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -248,8 +250,8 @@ public class BackupComponent implements BackupService, HealthCheck {
                 LOG.warn("Backup without the folders {}: the previous backup had them, but no running bundle names them now",
                         missing);
             }
-            List<BackupContributor> folders = new java.util.ArrayList<>(contributors);
-            folders.sort(java.util.Comparator.comparing(c -> String.valueOf(c.name())));
+            List<BackupContributor> folders = new ArrayList<>(contributors);
+            folders.sort(Comparator.comparing(c -> String.valueOf(c.name())));
             manifest = backups.take(trigger, platform.version(), folders);
         } catch (IOException | SQLException | RuntimeException e) {
             lastFailure = clock.now() + ": " + e.getMessage();
