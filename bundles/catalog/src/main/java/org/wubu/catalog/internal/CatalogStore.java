@@ -897,18 +897,14 @@ public class CatalogStore implements CatalogService, ProductHistory {
      */
     Applied applyMovement(EntityManager em, Caller caller, String sku, StockMovementKind kind, long quantity, long change,
                           long reservedChange, String why, LocalDateTime now) {
-        int rows = em.createNativeQuery("UPDATE CAT_PRODUCT SET STOCK = STOCK + ?1, RESERVED = RESERVED + ?2"
-                        + " WHERE SKU = ?3 AND STOCK + ?1 >= 0 AND RESERVED + ?2 >= 0")
-                .setParameter(1, change).setParameter(2, reservedChange).setParameter(3, sku).executeUpdate();
-        if (rows == 0) {
+        MovementRows rows = MovementRows.of(em);
+        if (!rows.change(sku, change, reservedChange)) {
             return null;
         }
-        long after = ((Number) em.createNativeQuery("SELECT STOCK FROM CAT_PRODUCT WHERE SKU = ?1")
-                .setParameter(1, sku).getSingleResult()).longValue();
-        StockMovementEntity e = new StockMovementEntity(sku, kind, quantity, change, after, caller.username(), why, now);
-        em.persist(e);
+        long after = rows.stock(sku);
+        StockMovement movement = rows.ledger(sku, kind, quantity, change, after, caller.username(), why, now);
         if (reservedChange != 0) {
-            OpenReservationTable.adjust(em, why, sku, reservedChange, now); // what the reference still holds
+            rows.holdings(why, sku, reservedChange, now); // what the reference still holds
         }
         boolean depleted = false;
         if (after == 0 && change < 0) {
@@ -920,10 +916,10 @@ public class CatalogStore implements CatalogService, ProductHistory {
             if (depleted) {
                 Revisions.write(em, sku, Revisions.currentVersion(em, sku), ProductRevision.DELISTED, caller.username(), now,
                         delisted(DELIST_NORMAL));
+                em.flush(); // the revision, in this transaction, before anything else reads the product
             }
         }
-        em.flush();
-        return new Applied(e.toMovement(), change, depleted);
+        return new Applied(movement, change, depleted);
     }
 
     /** The audit entries and events of a committed movement (and of the normal delisting it caused). */

@@ -77,7 +77,7 @@ public class OfferLookup implements CatalogLookup {
         Instant when = at == null ? clock.now() : at;
         return catalog.inTransaction(em -> {
             Map<String, Object[]> products = new HashMap<>();
-            for (Object[] r : Sql.rowsIn(em, wanted, new Object[0], in -> "SELECT SKU, TITLE_ZH, TITLE_EN, CATEGORY, STATUS, PRICE,"
+            for (Object[] r : Sql.rowsInTransaction(em, wanted, new Object[0], in -> "SELECT SKU, TITLE_ZH, TITLE_EN, CATEGORY, STATUS, PRICE,"
                     + " CURRENCY, STOCK FROM CAT_PRODUCT WHERE SKU IN (" + in + ")")) {
                 products.put((String) r[0], r);
             }
@@ -86,7 +86,7 @@ public class OfferLookup implements CatalogLookup {
             List<Rule> rules = new ArrayList<>();
             if (!targets.isEmpty()) {
                 Object[] window = {Sql.time(when), Sql.time(when)};
-                for (Object[] r : Sql.rowsIn(em, targets, window, in -> "SELECT p.ID, p.KIND, p.PERCENT_OFF, p.FIXED_PRICE,"
+                for (Object[] r : Sql.rowsInTransaction(em, targets, window, in -> "SELECT p.ID, p.KIND, p.PERCENT_OFF, p.FIXED_PRICE,"
                         + " p.CURRENCY, t.KIND, t.TARGET FROM CAT_PROMOTION p JOIN CAT_PROMOTION_TARGET t ON t.PROMOTION_ID = p.ID"
                         + " WHERE p.STATUS = 'ACTIVE' AND p.START_AT <= ?1 AND p.END_AT > ?2 AND t.TARGET IN (" + in + ")")) {
                     rules.add(new Rule(((Number) r[0]).longValue(), PromotionKind.valueOf(((String) r[1]).trim()),

@@ -1,16 +1,22 @@
 package org.wubu.catalog.internal;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
 import javax.persistence.Query;
 import org.wubu.platform.api.Money;
 
@@ -63,6 +69,49 @@ final class Sql {
             for (Object row : q.getResultList()) {
                 rows.add(row instanceof Object[] r ? r : new Object[] {row});
             }
+        }
+        return rows;
+    }
+
+    /**
+     * {@link #rowsIn(EntityManager, Collection, Object[], Function)} in plain JDBC on the connection of the entity
+     * manager's active transaction: the same rows (column values as the driver gives them), without the unit of
+     * work's flush and query set-up per statement, for reads on the order intake path.
+     */
+    static List<Object[]> rowsInTransaction(EntityManager em, Collection<String> values, Object[] fixed,
+                                            Function<String, String> sql) {
+        Connection c = em.unwrap(Connection.class);
+        if (c == null) {
+            return rowsIn(em, values, fixed, sql);
+        }
+        List<Object[]> rows = new ArrayList<>();
+        List<String> all = new ArrayList<>(values);
+        try {
+            for (int start = 0; start < all.size(); start += CHUNK) {
+                List<String> chunk = all.subList(start, Math.min(all.size(), start + CHUNK));
+                String in = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement(sql.apply(in).replaceAll("\\?\\d+", "?"))) {
+                    int p = 1;
+                    for (Object f : fixed) {
+                        ps.setObject(p++, f);
+                    }
+                    for (String v : chunk) {
+                        ps.setString(p++, v);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        int n = rs.getMetaData().getColumnCount();
+                        while (rs.next()) {
+                            Object[] row = new Object[n];
+                            for (int i = 0; i < n; i++) {
+                                row[i] = rs.getObject(i + 1);
+                            }
+                            rows.add(row);
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException(e.getMessage(), e);
         }
         return rows;
     }

@@ -1,0 +1,134 @@
+package org.wubu.catalog.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
+import org.wubu.catalog.api.StockMovement;
+import org.wubu.catalog.api.StockMovementKind;
+
+/**
+ * The rows of one stock movement in plain JDBC on the connection of the entity manager's transaction: the
+ * guarded stock UPDATE, the stock after it, the ledger entry and the reference's open reservation. Every order's
+ * intake writes these for each line, and through JPA each native statement first flushed the unit of work and
+ * the ledger entry was a managed entity: half of a reservation's time went to EclipseLink, none to the rows.
+ * The statements are the same as before; what EclipseLink still writes in the transaction (a revision when a
+ * product is delisted) shares the connection, so it all commits or rolls back together.
+ */
+final class MovementRows {
+
+    private final Connection c;
+
+    private MovementRows(Connection c) {
+        this.c = c;
+    }
+
+    /** The rows of the entity manager's active transaction (the transaction must have begun). */
+    static MovementRows of(EntityManager em) {
+        Connection c = em.unwrap(Connection.class);
+        if (c == null) {
+            throw new IllegalStateException("the stock movement needs an active transaction");
+        }
+        return new MovementRows(c);
+    }
+
+    /** The guarded UPDATE: false when the product is missing or the stock or the reserved units would go below 0. */
+    boolean change(String sku, long change, long reservedChange) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE CAT_PRODUCT SET STOCK = STOCK + ?, RESERVED = RESERVED + ?"
+                + " WHERE SKU = ? AND STOCK + ? >= 0 AND RESERVED + ? >= 0")) {
+            ps.setLong(1, change);
+            ps.setLong(2, reservedChange);
+            ps.setString(3, sku);
+            ps.setLong(4, change);
+            ps.setLong(5, reservedChange);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    long stock(String sku) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT STOCK FROM CAT_PRODUCT WHERE SKU = ?")) {
+            ps.setString(1, sku);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("product " + sku + " vanished inside its own transaction");
+                }
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** The ledger entry, with the id the database gave it. */
+    StockMovement ledger(String sku, StockMovementKind kind, long quantity, long change, long after, String actor, String why,
+                         LocalDateTime at) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO CAT_STOCK_MOVEMENT (SKU, KIND, QUANTITY, CHANGE_QTY,"
+                + " STOCK_AFTER, ACTOR, REASON, OCCURRED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, sku);
+            ps.setString(2, kind.name());
+            ps.setLong(3, quantity);
+            ps.setLong(4, change);
+            ps.setLong(5, after);
+            ps.setString(6, actor);
+            ps.setString(7, why);
+            ps.setTimestamp(8, Timestamp.valueOf(at));
+            ps.executeUpdate();
+            // Derby answers the identity column alone, PostgreSQL every column (RETURNING *): ID is the first in both.
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new IllegalStateException("the database gave the stock movement of " + sku + " no id");
+                }
+                return new StockMovement(keys.getLong(1), sku, kind, quantity, change, after, actor, why, Utc.of(at));
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /**
+     * What the reference still holds of the product: a reservation ({@code delta > 0}) adds to the pair and makes
+     * it as young as {@code now}; a release or commit takes from it, and the pair goes when nothing is left.
+     * Giving back more than a reference holds (allowed while the product has that much reserved in all) empties
+     * the pair. The caller holds the product's row lock (the guarded UPDATE came first), so two transactions
+     * never race for one pair here.
+     */
+    void holdings(String reference, String sku, long delta, LocalDateTime now) {
+        try {
+            if (delta > 0) {
+                if (update("UPDATE CAT_OPEN_RESERVATION SET QUANTITY = QUANTITY + ?, RESERVED_AT = ? WHERE REFERENCE = ? AND SKU = ?",
+                        delta, Timestamp.valueOf(now), reference, sku) == 0) {
+                    update("INSERT INTO CAT_OPEN_RESERVATION (REFERENCE, SKU, QUANTITY, RESERVED_AT) VALUES (?, ?, ?, ?)",
+                            reference, sku, delta, Timestamp.valueOf(now));
+                }
+            } else if (delta < 0) {
+                if (update("UPDATE CAT_OPEN_RESERVATION SET QUANTITY = QUANTITY + ? WHERE REFERENCE = ? AND SKU = ? AND QUANTITY + ? > 0",
+                        delta, reference, sku, delta) == 0) {
+                    update("DELETE FROM CAT_OPEN_RESERVATION WHERE REFERENCE = ? AND SKU = ?", reference, sku);
+                }
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    private int update(String sql, Object... values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+
+    /** As JPA reports a failed statement, so that callers' handling (and the transaction's rollback) is unchanged. */
+    private static PersistenceException failed(SQLException e) {
+        return new PersistenceException(e.getMessage(), e);
+    }
+}
