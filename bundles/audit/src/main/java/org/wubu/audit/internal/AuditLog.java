@@ -116,7 +116,7 @@ public class AuditLog implements AuditService {
             em.getTransaction().begin();
             AuditEntry entry = AuditChain.next(head != null ? head : latest(em).orElse(null), clock.now(), actor, action, subject,
                     details);
-            em.persist(new AuditEntryEntity(entry));
+            AuditRows.insert(em, entry);
             em.getTransaction().commit(); // joins the unit: written now, committed by the unit
             head = entry; // dropped above if the unit rolls back
             return entry;
@@ -148,7 +148,7 @@ public class AuditLog implements AuditService {
                 em.getTransaction().begin();
                 AuditEntry previous = head != null ? head : latest(em).orElse(null);
                 AuditEntry entry = AuditChain.next(previous, clock.now(), actor, action, subject, details);
-                em.persist(new AuditEntryEntity(entry));
+                AuditRows.insert(em, entry);
                 em.getTransaction().commit();
                 head = entry;
                 return entry;
