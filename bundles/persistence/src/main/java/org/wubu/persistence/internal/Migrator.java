@@ -140,7 +140,15 @@ final class Migrator {
         return out;
     }
 
-    /** Runs one script and records it in one transaction; returns the error, or null on success. */
+    /**
+     * Runs one script and records it in one transaction; returns the error, or null on success (also when
+     * another node applied the same script meanwhile).
+     *
+     * <p>Several nodes on one PostgreSQL may start together: each script's transaction first locks the history
+     * table (EXCLUSIVE: other migrators wait, plain reads go on), then looks again whether the version is
+     * recorded. So a script runs once, on the node that got the lock first, and the others find it applied
+     * instead of failing on its CREATE TABLE. Within one platform the extender migrates one bundle at a time.
+     */
     private String apply(String bundle, MigrationScript script) throws SQLException {
         long start = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
@@ -148,6 +156,18 @@ final class Migrator {
             int n = 0;
             List<String> statements = script.statements();
             try (Statement s = c.createStatement()) {
+                s.execute("LOCK TABLE " + HISTORY + " IN EXCLUSIVE MODE");
+                String already = recordedChecksum(c, bundle, script.version());
+                if (already != null) {
+                    c.rollback();
+                    if (!already.equals(script.checksum())) {
+                        return script.path() + " was applied meanwhile by another node with another checksum ("
+                                + already.substring(0, 12) + "…, here " + script.checksum().substring(0, 12)
+                                + "…): the nodes run different versions of " + bundle;
+                    }
+                    LOG.info("Migration {} of {} was applied by another node meanwhile", script.path(), bundle);
+                    return null;
+                }
                 for (String sql : statements) {
                     n++;
                     s.execute(sql);
@@ -170,6 +190,17 @@ final class Migrator {
                 c.rollback();
                 return script.path() + " failed at statement " + n + " of " + statements.size() + ": "
                         + e.getMessage() + " (nothing of this script was applied)";
+            }
+        }
+    }
+
+    /** The checksum recorded for the version, read in the caller's transaction, or null. */
+    private static String recordedChecksum(Connection c, String bundle, String version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT CHECKSUM FROM " + HISTORY + " WHERE BUNDLE = ? AND VERSION = ?")) {
+            ps.setString(1, bundle);
+            ps.setString(2, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1).trim() : null;
             }
         }
     }
