@@ -141,12 +141,14 @@ final class BenchCatalog implements AutoCloseable {
                 }
                 ps.executeBatch();
             }
-            // the search index, as CatalogStore writes it with each product (SearchTerms)
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO CAT_PRODUCT_TERM (TERM, SKU) VALUES (?, ?)")) {
+            // the search index, as CatalogStore writes it with each product (SearchTerms; each entry carries the
+            // product's status, V7)
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO CAT_PRODUCT_TERM (TERM, SKU, STATUS) VALUES (?, ?, ?)")) {
                 for (Row r : rows) {
                     for (String term : SearchTerms.of(r.sku(), r.titleZh(), r.titleEn(), r.category())) {
                         ps.setString(1, term);
                         ps.setString(2, r.sku());
+                        ps.setString(3, r.status());
                         ps.addBatch();
                     }
                 }
