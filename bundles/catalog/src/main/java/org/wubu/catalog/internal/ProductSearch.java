@@ -24,10 +24,10 @@ import org.wubu.catalog.api.ProductQuery;
  * ({@link TermIntersection}), and only the common SKUs' products are loaded, to check what the terms cannot
  * prove. Each entry also carries its product's status (kept in step by {@link #restatus}), so with a status
  * filter only that status's entries are read (index (TERM, STATUS, SKU), also in SKU order per term): the
- * lists are shorter and no product is loaded only to be dropped for its status. The work per page depends on the page size and on how rare the combination is among
- * its terms' entries, not on the number of products. A scan budget ({@link #MAX_SCAN}) bounds even a rare
- * combination or a filter that drops nearly everything: the page then ends early and {@code nextAfter} says
- * where to continue.
+ * lists are shorter and no product is loaded only to be dropped for its status. The work per page depends
+ * on the page size and on how rare the combination is among its terms' entries, not on the number of
+ * products. A scan budget ({@link #MAX_SCAN}) bounds even a rare combination or a filter that drops nearly
+ * everything: the page then ends early and {@code nextAfter} says where to continue.
  */
 final class ProductSearch {
 
@@ -69,7 +69,8 @@ final class ProductSearch {
         }
         for (String term : terms) {
             em.createNativeQuery("INSERT INTO CAT_PRODUCT_TERM (TERM, SKU, STATUS)"
-                    + " SELECT CAST(?1 AS VARCHAR(210)), SKU, STATUS FROM CAT_PRODUCT WHERE SKU = ?2").setParameter(1, term).setParameter(2, sku).executeUpdate();
+                    + " SELECT CAST(?1 AS VARCHAR(210)), SKU, STATUS FROM CAT_PRODUCT WHERE SKU = ?2")
+                    .setParameter(1, term).setParameter(2, sku).executeUpdate();
         }
     }
 
