@@ -17,6 +17,9 @@ import org.wubu.catalog.api.ProductStatus;
  */
 public final class SearchProfile {
 
+    /** The first read of each list (the page reads two pages' worth, 102); {@code -Dbench.firstChunk} to try others. */
+    static final int FIRST_CHUNK = Integer.getInteger("bench.firstChunk", 102);
+
     private SearchProfile() {
     }
 
@@ -100,7 +103,8 @@ public final class SearchProfile {
             try {
                 em.getTransaction().begin();
                 try (TermReads reads = TermReads.on(em, status)) {
-                    TermIntersection common = new TermIntersection(reads, ProductSearch.ordered(text), "", 102, ProductSearch.MAX_SCAN);
+                    TermIntersection common = new TermIntersection(reads, ProductSearch.ordered(text), "", FIRST_CHUNK,
+                            ProductSearch.MAX_SCAN);
                     int n = 0;
                     while (n < wanted && common.next() != null) {
                         n++;
