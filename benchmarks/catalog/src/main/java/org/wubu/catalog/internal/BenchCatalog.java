@@ -66,6 +66,18 @@ final class BenchCatalog implements AutoCloseable {
         catalog.awaitStartWork();
     }
 
+    /** The catalog on a database an earlier run left under target/ (its folder), migrations not applied again. */
+    BenchCatalog(Path existing) throws Exception {
+        folder = existing.toAbsolutePath();
+        System.setProperty("derby.stream.error.file", folder.resolveSibling("derby.log").toString());
+        ds = new EmbeddedDataSource();
+        ds.setDatabaseName(folder.resolve("db").toString());
+        emf = Persistence.createEntityManagerFactory("wubu-catalog", Map.of("javax.persistence.nonJtaDataSource", ds));
+        catalog = new CatalogStore(emf, new SchemaReady() { }, new MovableClock(now), new RecordingAudit(), noApprovals(),
+                TestPlatform.PRODUCTION);
+        catalog.awaitStartWork();
+    }
+
     /** The bundle's migrations, from the catalog jar on the class path, in name order. */
     private void migrate() throws Exception {
         URL any = CatalogStore.class.getClassLoader().getResource("db/migration/V1__catalog.sql");
@@ -141,12 +153,14 @@ final class BenchCatalog implements AutoCloseable {
                 }
                 ps.executeBatch();
             }
-            // the search index, as CatalogStore writes it with each product (SearchTerms)
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO CAT_PRODUCT_TERM (TERM, SKU) VALUES (?, ?)")) {
+            // the search index, as CatalogStore writes it with each product (SearchTerms; each entry carries the
+            // product's status, V7)
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO CAT_PRODUCT_TERM (TERM, SKU, STATUS) VALUES (?, ?, ?)")) {
                 for (Row r : rows) {
                     for (String term : SearchTerms.of(r.sku(), r.titleZh(), r.titleEn(), r.category())) {
                         ps.setString(1, term);
                         ps.setString(2, r.sku());
+                        ps.setString(3, r.status());
                         ps.addBatch();
                     }
                 }

@@ -131,7 +131,7 @@ public final class ProductListBenchmark {
         int small = Integer.getInteger("bench.small", 1_000);
         int large = Integer.getInteger("bench.large", 100_000);
         int warmup = Integer.getInteger("bench.warmup", 100);
-        int calls = Integer.getInteger("bench.calls", 300);
+        int calls = Integer.getInteger("bench.calls", 1_000);
         int limit = Integer.getInteger("bench.limit", ProductQuery.DEFAULT_LIMIT);
         System.out.printf(Locale.ROOT, "ProductListBenchmark: Java %s, %d cores, max heap %d MB%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);

@@ -728,6 +728,7 @@ public class CatalogStore implements CatalogService, ProductHistory {
                     .setParameter(1, ProductStatus.LISTED.name()).setParameter(2, engine.username())
                     .setParameter(3, java.sql.Timestamp.valueOf(now)).setParameter(4, sku).executeUpdate();
             if (n == 1) {
+                ProductSearch.restatus(em, sku);
                 List<FieldChange> c = new ArrayList<>();
                 c.add(new FieldChange("status", (String) was.get(0)[0], ProductStatus.LISTED.name()));
                 if (was.get(0)[1] != null) {
@@ -767,6 +768,7 @@ public class CatalogStore implements CatalogService, ProductHistory {
                     .setParameter(4, java.sql.Timestamp.valueOf(now)).setParameter(5, sku)
                     .setParameter(6, ProductStatus.LISTED.name()).executeUpdate();
             if (n == 1) {
+                ProductSearch.restatus(em, sku);
                 Revisions.write(em, sku, Revisions.currentVersion(em, sku), ProductRevision.DELISTED, engine.username(), now,
                         delisted(delistReason));
             }
@@ -914,6 +916,7 @@ public class CatalogStore implements CatalogService, ProductHistory {
                     .setParameter(3, caller.username()).setParameter(4, java.sql.Timestamp.valueOf(now)).setParameter(5, sku)
                     .setParameter(6, ProductStatus.LISTED.name()).executeUpdate() == 1;
             if (depleted) {
+                ProductSearch.restatus(em, sku); // the search's status filter reads the term index (V7)
                 Revisions.write(em, sku, Revisions.currentVersion(em, sku), ProductRevision.DELISTED, caller.username(), now,
                         delisted(DELIST_NORMAL));
                 em.flush(); // the revision, in this transaction, before anything else reads the product

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
+import javax.persistence.Query;
 import javax.persistence.TypedQuery;
 import org.wubu.catalog.api.Product;
 import org.wubu.catalog.api.ProductPage;
@@ -20,16 +21,22 @@ import org.wubu.catalog.api.ProductQuery;
  * <p>Why it stays fast as the catalog grows: the index is read by its primary key (TERM, SKU), which hands
  * out one term's SKUs already in SKU order, so the keyset page ({@code SKU > after}) is a range read of SKUs
  * alone. The lists of all the query's terms (the category is one) are intersected on those reads
- * ({@link TermIntersection}), and only the common SKUs' products are loaded, to check the status and what the
- * terms cannot prove. The work per page depends on the page size and on how rare the combination is among
- * its terms' entries, not on the number of products. A scan budget ({@link #MAX_SCAN}) bounds even a rare
- * combination or a filter that drops nearly everything: the page then ends early and {@code nextAfter} says
- * where to continue.
+ * ({@link TermIntersection}), and only the common SKUs' products are loaded, to check what the terms cannot
+ * prove. Each entry also carries its product's status (kept in step by {@link #restatus}), so with a status
+ * filter only that status's entries are read (index (TERM, STATUS, SKU), also in SKU order per term): the
+ * lists are shorter and no product is loaded only to be dropped for its status. The work per page depends
+ * on the page size and on how rare the combination is among its terms' entries, not on the number of
+ * products. A scan budget ({@link #MAX_SCAN}) bounds even a rare combination or a filter that drops nearly
+ * everything: the page then ends early and {@code nextAfter} says where to continue.
  */
 final class ProductSearch {
 
     /** Most index entries one page reads (all its terms' lists together; the last read may pass it). */
     static final int MAX_SCAN = 5000;
+    /** A term entry of a product, with the product's status read from its row (the CAST types the parameter for Derby). */
+    static final String INSERT = "INSERT INTO CAT_PRODUCT_TERM (TERM, SKU, STATUS)"
+            + " SELECT CAST(? AS VARCHAR(210)), SKU, STATUS FROM CAT_PRODUCT WHERE SKU = ?";
+
     private ProductSearch() {
     }
 
@@ -42,11 +49,13 @@ final class ProductSearch {
     /**
      * Inserts the terms of a product in one JDBC batch on the transaction's connection (a product has dozens
      * of terms; one statement each through JPA costs far more), or row by row where no connection is at hand.
+     * Each entry copies the product's status from its row (which must exist, flushed), so an entry can never
+     * be written with another status than the product's.
      */
     static void insert(EntityManager em, String sku, Collection<String> terms) {
         Connection c = connection(em);
         if (c != null) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO CAT_PRODUCT_TERM (TERM, SKU) VALUES (?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                 for (String term : terms) {
                     ps.setString(1, term);
                     ps.setString(2, sku);
@@ -59,9 +68,20 @@ final class ProductSearch {
             }
         }
         for (String term : terms) {
-            em.createNativeQuery("INSERT INTO CAT_PRODUCT_TERM (TERM, SKU) VALUES (?1, ?2)").setParameter(1, term)
-                    .setParameter(2, sku).executeUpdate();
+            em.createNativeQuery("INSERT INTO CAT_PRODUCT_TERM (TERM, SKU, STATUS)"
+                    + " SELECT CAST(?1 AS VARCHAR(210)), SKU, STATUS FROM CAT_PRODUCT WHERE SKU = ?2")
+                    .setParameter(1, term).setParameter(2, sku).executeUpdate();
         }
+    }
+
+    /**
+     * Copies the product's status to its term entries: called in the transaction of every change of
+     * CAT_PRODUCT.STATUS, after it (so that a search with a status filter, which reads the entries of that
+     * status only, sees the product exactly when the product row has that status).
+     */
+    static void restatus(EntityManager em, String sku) {
+        em.createNativeQuery("UPDATE CAT_PRODUCT_TERM SET STATUS = (SELECT p.STATUS FROM CAT_PRODUCT p WHERE p.SKU = ?1)"
+                + " WHERE SKU = ?1").setParameter(1, sku).executeUpdate();
     }
 
     /**
@@ -80,9 +100,10 @@ final class ProductSearch {
     /**
      * One page of products having every term (text and category) and the query's status, in SKU order.
      *
-     * <p>The terms' SKU lists are intersected first ({@link TermIntersection}: index entries only), then the
-     * products of the common SKUs are loaded in chunks of a page and a row to check the status and what the
-     * terms cannot prove ({@link SearchTerms.Query#matches}).
+     * <p>The terms' SKU lists (of the query's status) are intersected first ({@link TermIntersection}: index
+     * entries only), then the products of the common SKUs are loaded in chunks of a page and a row to check
+     * what the terms cannot prove ({@link SearchTerms.Query#matches}); the load filters by status too, so
+     * that an entry whose status were ever out of step could not show a product of another status.
      */
     static ProductPage page(EntityManager em, ProductQuery q, SearchTerms.Query text) {
         return page(em, q, text, MAX_SCAN);
@@ -95,9 +116,10 @@ final class ProductSearch {
         if (own) {
             em.getTransaction().begin();
         }
-        TermReads reads = TermReads.on(em);
+        String status = q.status() == null ? null : q.status().name();
+        TermReads reads = TermReads.on(em, status);
         try {
-            return page(em, q, text, budget, reads != null ? reads : reader(em));
+            return page(em, q, text, budget, reads != null ? reads : reader(em, status));
         } finally {
             if (reads != null) {
                 reads.close();
@@ -150,14 +172,20 @@ final class ProductSearch {
         return terms;
     }
 
-    /** Reads a term's SKUs by JPA native queries (where the provider hands out no connection; see {@link TermReads}). */
-    static TermCursor.Reader reader(EntityManager em) {
+    /**
+     * Reads a term's SKUs (of the given status; null: all) by JPA native queries, where the provider hands out
+     * no connection (see {@link TermReads}).
+     */
+    static TermCursor.Reader reader(EntityManager em, String status) {
         return (term, from, inclusive, max) -> {
+            Query read = em.createNativeQuery("SELECT SKU FROM CAT_PRODUCT_TERM WHERE TERM = ?1"
+                            + (status == null ? "" : " AND STATUS = ?3") + (inclusive ? " AND SKU >= ?2" : " AND SKU > ?2")
+                            + " ORDER BY SKU").setParameter(1, term).setParameter(2, from).setMaxResults(max);
+            if (status != null) {
+                read.setParameter(3, status);
+            }
             @SuppressWarnings("unchecked")
-            List<String> skus = em.createNativeQuery(inclusive
-                    ? "SELECT SKU FROM CAT_PRODUCT_TERM WHERE TERM = ?1 AND SKU >= ?2 ORDER BY SKU"
-                    : "SELECT SKU FROM CAT_PRODUCT_TERM WHERE TERM = ?1 AND SKU > ?2 ORDER BY SKU")
-                    .setParameter(1, term).setParameter(2, from).setMaxResults(max).getResultList();
+            List<String> skus = read.getResultList();
             return skus;
         };
     }
