@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
@@ -205,11 +206,14 @@ final class ProductSearch {
         if (q.status() != null) {
             jpql.append(" AND p.status = :status");
         }
-        TypedQuery<ProductEntity> query = em.createQuery(jpql.append(" ORDER BY p.sku").toString(), ProductEntity.class)
+        TypedQuery<ProductEntity> query = em.createQuery(jpql.toString(), ProductEntity.class)
                 .setParameter("skus", padded(skus, chunk));
         if (q.status() != null) {
             query.setParameter("status", q.status().name());
         }
-        return query.getResultList().stream().map(ProductEntity::toProduct).collect(Collectors.toList());
+        // In the merge's order (Java's, code points), not the database's: a PostgreSQL created with a language
+        // collation sorts '-' and letters otherwise, and the page's last SKU is where the next page goes on.
+        return query.getResultList().stream().map(ProductEntity::toProduct).sorted(Comparator.comparing(Product::sku))
+                .collect(Collectors.toList());
     }
 }

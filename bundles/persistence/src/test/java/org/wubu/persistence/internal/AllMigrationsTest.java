@@ -58,6 +58,15 @@ public class AllMigrationsTest {
                 script(ds, "org.wubu.orders", "1"));
         assertEquals(SqlDialect.POSTGRESQL, orders.get(0).dialect());
         assertEquals("V2__orders_workflow.sql", script(ds, "org.wubu.orders", "2"));
+
+        // the catalog search merges SKUs in code point order: the term index keeps them so on any database collation
+        assertEquals("postgresql/V8__term_sku_code_point_order.sql", script(ds, "org.wubu.catalog", "8"));
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT collation_name FROM information_schema.columns"
+                     + " WHERE table_name = 'cat_product_term' AND column_name = 'sku'")) {
+            assertTrue(rs.next());
+            assertEquals("C", rs.getString(1));
+        }
     }
 
     @Test
