@@ -46,8 +46,9 @@ export async function render(ctx) {
   const table = el('table', { class: 'data', id: 'roster-week-table' }, el('thead', {}, el('tr', {},
     [t('roster.col.day'), t('roster.col.shifts')].map((h) => el('th', {}, h)))), body);
 
-  root.append(el('h1', {}, t('roster.heading')), el('p', { class: 'muted' }, t('roster.intro')), status, toolbar, table);
-  if (manage) root.append(assignForm());
+  // The form above the week: toasts show in the lower corner, where they would cover its button.
+  root.append(...[el('h1', {}, t('roster.heading')), el('p', { class: 'muted' }, t('roster.intro')), status,
+    manage ? assignForm() : null, toolbar, table].filter(Boolean));
 
   function go(days) {
     monday = addDays(monday, days);
