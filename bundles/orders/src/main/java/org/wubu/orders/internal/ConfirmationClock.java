@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,14 +32,17 @@ import org.wubu.platform.api.notify.Notification;
 import org.wubu.platform.api.notify.Notifier;
 import org.wubu.platform.api.notify.Urgency;
 import org.wubu.platform.api.persistence.SchemaReady;
+import org.wubu.roster.api.DutyRoster;
 
 /**
  * The confirmation clock (ORD-2): an accepted order must be confirmed with the customer within the
  * configured minutes. Every check interval the clock takes the accepted orders whose time ran out and
  * that are not yet marked (one index range of the status projection, however many orders there are),
  * appends CONFIRMATION_OVERDUE to each, once, which posts {@code wubu/orders/CONFIRMATION_OVERDUE},
- * and notifies the CS manager. The duty roster does not exist yet, so the notification goes to the
- * role (every CS manager); channels narrow it to the one on duty once the roster exists.
+ * and notifies the CS manager on duty: the people the duty roster names on duty in the configured role
+ * at that moment, by username. When the roster names nobody, or is not running (the reference is
+ * optional: orders work without it), the notification goes to the role, every CS manager, and its body
+ * says so ({@link DutyRecipients}).
  *
  * <p>On several nodes two clocks could both mark an order between reading and appending; the second
  * append is then one more CONFIRMATION_OVERDUE record of the same order, harmless for the fold.
@@ -68,6 +72,10 @@ public class ConfirmationClock {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile Notifier notifier;
+
+    /** Who is on duty; greedy, so that a roster started later is used at once. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile DutyRoster roster;
 
     @Activate
     public ConfirmationClock(@Reference OrderService orders, @Reference ShopClock clock,
@@ -168,14 +176,24 @@ public class ConfirmationClock {
         if (n == null) {
             return;
         }
-        long late = Math.max(0, Duration.between(due, clock.now()).toMinutes());
+        n.send(overdueNotice(w, due, clock.now()));
+    }
+
+    /** The overdue notice for the people on duty in the role to notify now, or for the whole role. */
+    Notification overdueNotice(WorkflowTables.Waiting w, Instant due, Instant now) {
+        long late = Math.max(0, Duration.between(due, now).toMinutes());
         String when = due.atZone(clock.zone()).toLocalTime().truncatedTo(ChronoUnit.SECONDS).toString();
-        n.send(Notification.toRole(TOPIC, "order:" + w.orderId(), notifyRole,
+        return DutyRecipients.address(roster, notifyRole, now, new DutyRecipients.Message(TOPIC, "order:" + w.orderId(),
                 "订单 " + w.orderId() + " 超时未确认",
                 "Order " + w.orderId() + " not confirmed in time",
                 "订单 " + w.orderId() + "（客户 " + w.customerName() + "）应在 " + when + " 前确认，已超时 " + late + " 分钟。请安排客服立即联系客户。",
                 "Order " + w.orderId() + " (customer " + w.customerName() + ") was due for confirmation at " + when + ", "
                         + late + " min ago. Please have an agent call the customer now.",
                 "/console/#/orders/" + w.orderId(), Urgency.HIGH));
+    }
+
+    /** The role whose member on duty hears of overdue orders. */
+    String notifyRole() {
+        return notifyRole;
     }
 }

@@ -19,6 +19,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             min = "1", max = "3600")
     int checkIntervalSeconds() default 30;
 
-    @AttributeDefinition(name = "Role to notify", description = "Who hears of an overdue order (the CS manager; the one on duty once the duty roster exists)")
+    @AttributeDefinition(name = "Role to notify", description = "Who hears of an overdue order: the holders of this role on duty in the duty roster at that moment; "
+            + "every holder when the roster names nobody or is not running")
     String notifyRole() default "cs-manager";
 }

@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.wubu.orders.api.Order;
 import org.wubu.orders.api.OrderLifecycle;
 import org.wubu.orders.api.OrderRecord;
@@ -25,10 +26,10 @@ import org.wubu.platform.api.NotFoundException;
 import org.wubu.platform.api.ShopClock;
 import org.wubu.platform.api.ValidationException;
 import org.wubu.platform.api.WubuException;
-import org.wubu.platform.api.notify.Notification;
 import org.wubu.platform.api.notify.Notifier;
 import org.wubu.platform.api.notify.Urgency;
 import org.wubu.platform.api.persistence.SchemaReady;
+import org.wubu.roster.api.DutyRoster;
 
 /**
  * Confirming orders with the customer (ORD-2): the agent records who called (the caller), how
@@ -65,6 +66,10 @@ public class Confirmations {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile Notifier notifier;
+
+    /** Who is on duty: a rejection goes to the CS manager on duty (all CS managers when the roster names nobody). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile DutyRoster roster;
 
     @Activate
     public Confirmations(@Reference OrderService orders, @Reference ConfirmationClock confirmationClock, @Reference ShopClock clock,
@@ -162,12 +167,13 @@ public class Confirmations {
         if (n == null) {
             return;
         }
-        n.send(Notification.toRole("orders.confirmation-rejected", "order:" + order.id(), "cs-manager",
+        n.send(DutyRecipients.address(roster, confirmationClock.notifyRole(), clock.now(), new DutyRecipients.Message(
+                "orders.confirmation-rejected", "order:" + order.id(),
                 "客户拒绝订单 " + order.id(), "Customer rejected order " + order.id(),
                 caller.username() + " 确认订单 " + order.id() + " 时客户拒绝" + (in.note() == null ? "" : "：" + in.note()) + "。请决定是否取消订单。",
                 caller.username() + " was told by the customer that order " + order.id() + " is not wanted"
                         + (in.note() == null ? "" : ": " + in.note()) + ". Please decide whether to cancel it.",
-                "/console/#/orders/" + order.id(), Urgency.HIGH));
+                "/console/#/orders/" + order.id(), Urgency.HIGH)));
     }
 
     /** Accepted orders waiting for their call: the overdue ones first, then the others; oldest first in each. */

@@ -104,31 +104,32 @@ public class ConfiguredRoleCatalog implements RoleCatalog {
 
     private static Map<String, RoleDefinition> defaults() {
         Map<String, RoleDefinition> m = new LinkedHashMap<>();
-        add(m, GM, "General manager", "总经理", "*.read", "audit.verify", "vault.change.approve", "security.permission.approve");
+        add(m, GM, "General manager", "总经理", "*.read", "audit.verify", "vault.change.approve", "security.permission.approve",
+                "duty.manage");
         add(m, MARKETING_DIRECTOR, "Marketing director", "营销总监", "*.read", "catalog.price.approve", "catalog.listing.approve",
                 "catalog.promotion.approve", "cms.revision.approve", "security.permission.approve");
         add(m, DEPARTMENT_LEAD, "Department lead", "部门主管", "*.read", "catalog.delisting.approve", "cms.revision.review",
-                "cs.customer.confirm");
+                "cs.customer.confirm", "duty.manage");
         add(m, PLANNER, "E-commerce planner", "电商策划", "catalog.read", "catalog.price.propose", "catalog.listing.propose",
-                "catalog.promotion.propose", "catalog.market.edit", "cms.read", "media.upload");
+                "catalog.promotion.propose", "catalog.market.edit", "cms.read", "media.upload", "duty.read");
         add(m, DESIGNER, "Designer / copywriter", "美工/文案", "catalog.read", "catalog.product.edit", "cms.read", "cms.draft.edit",
-                "cms.publish", "media.upload");
+                "cms.publish", "media.upload", "duty.read");
         add(m, CONTENT_SPECIALIST, "Content specialist", "网站维护专员", "catalog.read", "catalog.product.edit", "catalog.price.apply",
                 "catalog.listing.propose", "catalog.delisting.propose", "catalog.promotion.apply", "catalog.stock.count",
-                "cms.read", "cms.publish", "media.upload");
+                "cms.read", "cms.publish", "media.upload", "duty.read");
         add(m, CS_AGENT, "Customer service agent", "客服专员", "orders.read", "orders.confirm", "orders.note", "orders.return.request",
-                "orders.exchange", "orders.gift", "cs.read", "cs.conversation.edit", "cs.feedback.edit", "catalog.read");
-        add(m, CS_MANAGER, "Customer service manager", "客服主管", "orders.*", "cs.*", "catalog.read", "duty.read");
-        add(m, DELIVERY, "Delivery", "配送员", "orders.read", "orders.pack", "orders.ship", "orders.return.check");
+                "orders.exchange", "orders.gift", "cs.read", "cs.conversation.edit", "cs.feedback.edit", "catalog.read", "duty.read");
+        add(m, CS_MANAGER, "Customer service manager", "客服主管", "orders.*", "cs.*", "catalog.read", "duty.read", "duty.manage");
+        add(m, DELIVERY, "Delivery", "配送员", "orders.read", "orders.pack", "orders.ship", "orders.return.check", "duty.read");
         add(m, IT_ADMIN, "IT administrator", "系统管理员", "security.*", "audit.read", "audit.verify", "backup.read",
-                "monitoring.*", "approvals.read", "orders.verify");
-        add(m, PROCUREMENT, "Procurement specialist", "采购专员", "procurement.*", "catalog.read");
-        add(m, COMMERCIAL_HEAD, "Commercial department head", "商务部主管", "procurement.read", "procurement.order.sign");
+                "monitoring.*", "approvals.read", "orders.verify", "duty.read");
+        add(m, PROCUREMENT, "Procurement specialist", "采购专员", "procurement.*", "catalog.read", "duty.read");
+        add(m, COMMERCIAL_HEAD, "Commercial department head", "商务部主管", "procurement.read", "procurement.order.sign", "duty.read");
         add(m, ENGINEERING_LEAD, "Engineering lead", "工程部主管", "procurement.read", "procurement.order.sign",
-                "procurement.delivery.inspect");
+                "procurement.delivery.inspect", "duty.read");
         add(m, EXECUTIVE_DIRECTOR, "Executive director", "执行董事", "*.read", "procurement.order.sign");
-        add(m, FINANCE, "Finance", "财务", "finance.*", "orders.read", "procurement.read", "vault.read");
-        add(m, WAREHOUSE, "Warehouse", "仓库", "catalog.read", "catalog.stock.count", "catalog.stock.move");
+        add(m, FINANCE, "Finance", "财务", "finance.*", "orders.read", "procurement.read", "vault.read", "duty.read");
+        add(m, WAREHOUSE, "Warehouse", "仓库", "catalog.read", "catalog.stock.count", "catalog.stock.move", "duty.read");
         // Not a person: the account of the storefront or a marketplace importer that places orders (an editor
         // with area "orders", using an API token). It places orders and reads the catalog, nothing else.
         add(m, STOREFRONT, "Storefront / order source", "商城前台/订单来源", "orders.create", "catalog.read");

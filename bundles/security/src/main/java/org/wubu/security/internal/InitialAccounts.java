@@ -31,7 +31,7 @@ final class InitialAccounts {
     static final List<String[]> DEMO = List.of(
             new String[] {"gm", "王总 (GM)", RoleCatalog.GM, "EDITOR", "*"},
             new String[] {"director", "李营销总监", RoleCatalog.MARKETING_DIRECTOR, "EDITOR", "catalog,cms,security"},
-            new String[] {"lead", "张主管", RoleCatalog.DEPARTMENT_LEAD, "EDITOR", "catalog,cms,cs"},
+            new String[] {"lead", "张主管", RoleCatalog.DEPARTMENT_LEAD, "EDITOR", "catalog,cms,cs,duty"},
             new String[] {"planner", "陈策划", RoleCatalog.PLANNER, "EDITOR", "catalog,cms"},
             new String[] {"designer", "刘美工", RoleCatalog.DESIGNER, "EDITOR", "catalog,cms"},
             new String[] {"specialist", "赵维护", RoleCatalog.CONTENT_SPECIALIST, "EDITOR", "catalog,cms"},
