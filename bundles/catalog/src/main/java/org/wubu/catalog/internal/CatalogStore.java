@@ -862,6 +862,9 @@ public class CatalogStore implements CatalogService, ProductHistory {
         LocalDateTime now = Utc.of(clock.now());
         Applied applied = inTransaction(em -> {
             Applied a = applyMovement(em, caller, sku, kind, quantity, change, reservedChange, why.trim(), now);
+            if (a != null && reservedChange != 0) {
+                MovementRows.of(em).holdings(why.trim(), Map.of(sku, reservedChange), now); // what the reference still holds
+            }
             if (a == null) {
                 List<?> current = em.createNativeQuery("SELECT STOCK, RESERVED FROM CAT_PRODUCT WHERE SKU = ?1")
                         .setParameter(1, sku).getResultList();
@@ -893,7 +896,8 @@ public class CatalogStore implements CatalogService, ProductHistory {
     /**
      * One movement inside the caller's transaction, shared by single movements and multi-line reservations
      * ({@link StockReservationStore}): a single guarded UPDATE of stock and reserved units (whose row count
-     * says whether there was enough), the ledger entry, and, when a listed product's stock reaches 0, its normal
+     * says whether there was enough), the ledger entry (the caller then records what the reference still holds,
+     * {@link MovementRows#holdings}, once for all its lines), and, when a listed product's stock reaches 0, its normal
      * delisting with a revision (CAT-3). Answers null when the UPDATE found too few units or no product: the
      * caller names the refusal and its transaction rolls back.
      */
@@ -905,9 +909,6 @@ public class CatalogStore implements CatalogService, ProductHistory {
         }
         long after = rows.stock(sku);
         StockMovement movement = rows.ledger(sku, kind, quantity, change, after, caller.username(), why, now);
-        if (reservedChange != 0) {
-            rows.holdings(why, sku, reservedChange, now); // what the reference still holds
-        }
         boolean depleted = false;
         if (after == 0 && change < 0) {
             depleted = em.createNativeQuery("UPDATE CAT_PRODUCT SET STATUS = ?1, DELIST_REASON = ?2, UPDATED_BY = ?3,"

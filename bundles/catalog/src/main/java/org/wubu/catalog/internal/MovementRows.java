@@ -7,14 +7,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
 import org.wubu.catalog.api.StockMovement;
 import org.wubu.catalog.api.StockMovementKind;
 
 /**
- * The rows of one stock movement in plain JDBC on the connection of the entity manager's transaction: the
- * guarded stock UPDATE, the stock after it, the ledger entry and the reference's open reservation. Every order's
+ * The rows of stock movements in plain JDBC on the connection of the entity manager's transaction: the
+ * guarded stock UPDATE, the stock after it, the ledger entry and the reference's open reservations. Every order's
  * intake writes these for each line, and through JPA each native statement first flushed the unit of work and
  * the ledger entry was a managed entity: half of a reservation's time went to EclipseLink, none to the rows.
  * The statements are the same as before; what EclipseLink still writes in the transaction (a revision when a
@@ -93,24 +96,53 @@ final class MovementRows {
     }
 
     /**
-     * What the reference still holds of the product: a reservation ({@code delta > 0}) adds to the pair and makes
-     * it as young as {@code now}; a release or commit takes from it, and the pair goes when nothing is left.
-     * Giving back more than a reference holds (allowed while the product has that much reserved in all) empties
-     * the pair. The caller holds the product's row lock (the guarded UPDATE came first), so two transactions
-     * never race for one pair here.
+     * What the reference still holds of each product, after the movements of one call ({@code deltas}: SKU to the
+     * change of the reserved units, not 0). A reservation adds to the pair and makes it as young as {@code now}; a
+     * release or commit takes from it, and the pair goes when nothing is left. Giving back more than a reference
+     * holds (allowed while the product has that much reserved in all) empties the pair. One read finds the pairs
+     * that exist, so a new order's three lines cost three inserts and no probe each. The caller holds the rows of
+     * these products (their guarded UPDATEs came first), so no other transaction can add or change one of these
+     * pairs between the read and the writes.
      */
-    void holdings(String reference, String sku, long delta, LocalDateTime now) {
+    void holdings(String reference, Map<String, Long> deltas, LocalDateTime now) {
+        if (deltas.isEmpty()) {
+            return;
+        }
         try {
-            if (delta > 0) {
-                if (update("UPDATE CAT_OPEN_RESERVATION SET QUANTITY = QUANTITY + ?, RESERVED_AT = ? WHERE REFERENCE = ? AND SKU = ?",
-                        delta, Timestamp.valueOf(now), reference, sku) == 0) {
-                    update("INSERT INTO CAT_OPEN_RESERVATION (REFERENCE, SKU, QUANTITY, RESERVED_AT) VALUES (?, ?, ?, ?)",
-                            reference, sku, delta, Timestamp.valueOf(now));
+            Set<String> held = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT SKU FROM CAT_OPEN_RESERVATION WHERE REFERENCE = ?")) {
+                ps.setString(1, reference);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        held.add(rs.getString(1));
+                    }
                 }
-            } else if (delta < 0) {
-                if (update("UPDATE CAT_OPEN_RESERVATION SET QUANTITY = QUANTITY + ? WHERE REFERENCE = ? AND SKU = ? AND QUANTITY + ? > 0",
-                        delta, reference, sku, delta) == 0) {
-                    update("DELETE FROM CAT_OPEN_RESERVATION WHERE REFERENCE = ? AND SKU = ?", reference, sku);
+            }
+            Timestamp at = Timestamp.valueOf(now);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO CAT_OPEN_RESERVATION (REFERENCE, SKU, QUANTITY, RESERVED_AT)"
+                    + " VALUES (?, ?, ?, ?)")) {
+                boolean inserts = false;
+                for (Map.Entry<String, Long> d : deltas.entrySet()) {
+                    String sku = d.getKey();
+                    long delta = d.getValue();
+                    if (delta > 0 && held.contains(sku)) {
+                        update("UPDATE CAT_OPEN_RESERVATION SET QUANTITY = QUANTITY + ?, RESERVED_AT = ? WHERE REFERENCE = ? AND SKU = ?",
+                                delta, at, reference, sku);
+                    } else if (delta > 0) {
+                        insert.setString(1, reference);
+                        insert.setString(2, sku);
+                        insert.setLong(3, delta);
+                        insert.setTimestamp(4, at);
+                        insert.addBatch();
+                        inserts = true;
+                    } else if (delta < 0 && held.contains(sku)
+                            && update("UPDATE CAT_OPEN_RESERVATION SET QUANTITY = QUANTITY + ? WHERE REFERENCE = ? AND SKU = ?"
+                            + " AND QUANTITY + ? > 0", delta, reference, sku, delta) == 0) {
+                        update("DELETE FROM CAT_OPEN_RESERVATION WHERE REFERENCE = ? AND SKU = ?", reference, sku);
+                    }
+                }
+                if (inserts) {
+                    insert.executeBatch();
                 }
             }
         } catch (SQLException e) {

@@ -97,9 +97,12 @@ public class StockReservationStore implements StockReservations {
         LocalDateTime now = Utc.of(clock.now());
         List<CatalogStore.Applied> done = catalog.inTransaction(em -> {
             List<CatalogStore.Applied> out = new ArrayList<>();
+            Map<String, Long> held = new LinkedHashMap<>();
             for (Map.Entry<String, Long> line : bySku.entrySet()) {
                 out.add(line(em, caller, line.getKey(), line.getValue(), kind, why, now));
+                held.put(line.getKey(), kind == StockMovementKind.RESERVATION ? line.getValue() : -line.getValue());
             }
+            MovementRows.of(em).holdings(why, held, now); // what the reference still holds, once every product is locked
             return out;
         });
         catalog.announceMovements(caller, why, done, kind);
