@@ -49,9 +49,9 @@ import org.wubu.security.api.StaffAccount;
  * The duty roster on table ROSTER_SHIFT. Every change checks {@link DutyRoster#MANAGE}, validates naming the
  * field, writes its rows and audit entries in one {@link UnitOfWork} and posts its events after the commit.
  *
- * <p>Assignments run one at a time on this node (the overlap check and the insert must not interleave); on several
- * nodes two managers could still give one person overlapping shifts in the same instant, which the roster page
- * shows side by side: rare enough for a table edited by hand a few times a week.
+ * <p>Assignments run one at a time (the overlap check and the insert must not interleave): on this node by a
+ * monitor, and across nodes sharing one database by a table lock taken first in the assignment's transaction
+ * ({@link ShiftTable#lockForAssignment}); the roster is edited by hand a few times a week, so nobody waits long.
  */
 // Immediate: it loads the demo roster at activation, which a delayed component would repeat at every re-activation.
 @Component(service = {DutyRoster.class, RosterStore.class}, configurationPid = RosterStore.PID, immediate = true)
@@ -251,6 +251,7 @@ public class RosterStore implements DutyRoster {
             stored = inUnit(() -> {
                 List<DutyShift> out = new ArrayList<>();
                 try (Connection c = dataSource.getConnection()) {
+                    table.lockForAssignment(c); // other nodes' assignments wait: check and insert stay together
                     for (ShiftRequest r : requests) {
                         Optional<DutyShift> clash = table.clash(c, r.username(), r.start(), r.end());
                         if (clash.isPresent()) {

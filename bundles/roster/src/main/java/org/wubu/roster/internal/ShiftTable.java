@@ -43,6 +43,17 @@ final class ShiftTable {
         }
     }
 
+    /**
+     * Locks the table against other assignments until the transaction ends (EXCLUSIVE: on PostgreSQL plain reads go
+     * on; on Derby they wait the few milliseconds of an assignment), so that the overlap check and the insert of
+     * one assignment never interleave with another's, on this node or on another one sharing the database.
+     */
+    void lockForAssignment(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("LOCK TABLE ROSTER_SHIFT IN EXCLUSIVE MODE");
+        }
+    }
+
     /** The person's first live shift that shares an instant with [start, end), if any. */
     Optional<DutyShift> clash(Connection c, String username, Instant start, Instant end) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM ROSTER_SHIFT WHERE USERNAME = ? AND START_MS > ?"
