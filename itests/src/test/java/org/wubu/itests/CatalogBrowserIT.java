@@ -8,7 +8,6 @@ import static org.wubu.itests.ConsoleUi.json;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,59 +46,35 @@ public class CatalogBrowserIT {
     /** The catalog bundle creates the demo products off its activation thread; the console pages come with it. */
     static final Duration CATALOG_READY = Duration.ofSeconds(60);
 
+    private static ConsoleBrowser session;
     private static ConsoleAssembly wubu;
-    private static HeadlessChromium browser;
     private static WebDriver driver;
     private static ConsoleUi ui;
 
     @BeforeClass
     public static void start() throws Exception {
-        HeadlessChromium.requireInstalled();
-        try {
-            wubu = ConsoleAssembly.start(Path.of("target/catalog-browser-it/" + System.currentTimeMillis()).toAbsolutePath());
-            awaitCatalog();
-            browser = HeadlessChromium.start("chromedriver-catalog.log", 1000, Duration.ofSeconds(30));
-            driver = browser.driver();
-            ui = new ConsoleUi(driver, wubu, "catalog-", false);
-        } catch (Exception | Error e) {
-            stop();
-            throw e;
-        }
+        session = ConsoleBrowser.start("catalog-browser-it", CATALOG_READY, CatalogBrowserIT::notReadyBecause, "chromedriver-catalog.log", 1000,
+                Duration.ofSeconds(30), "catalog-", false);
+        wubu = session.wubu;
+        driver = session.driver;
+        ui = session.ui;
     }
 
     @AfterClass
     public static void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            browser = null;
-            driver = null;
-            ui = null;
-            if (wubu != null) {
-                wubu.close();
-                wubu = null;
-            }
+        if (session != null) {
+            session.close();
+            session = null;
         }
     }
 
-    /** Waits (bounded) until the catalog's console bundle is active and the demo products exist. */
-    private static void awaitCatalog() throws InterruptedException {
-        Instant deadline = Instant.now().plus(CATALOG_READY);
-        String last = "";
-        while (Instant.now().isBefore(deadline)) {
-            ConsoleAssembly.Response health = wubu.request("GET", "/api/health", null, Map.of());
-            ConsoleAssembly.Response products = wubu.request("GET", "/api/catalog/products?status=LISTED&limit=1", null,
-                    ConsoleAssembly.basic("planner", DEMO));
-            last = health.status() + " / " + products.status() + " " + products.body();
-            if (health.body().contains("\"org.wubu.catalog.console\":\"ACTIVE") && products.status() == 200
-                    && products.body().contains("\"sku\"")) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the catalog and its console pages were not ready within " + CATALOG_READY + " (last: " + last + ")");
+    /** Null once the catalog's console bundle is active and the demo products exist, else what was seen. */
+    private static String notReadyBecause(ConsoleAssembly wubu) {
+        ConsoleAssembly.Response products = wubu.request("GET", "/api/catalog/products?status=LISTED&limit=1", null,
+                ConsoleAssembly.basic("planner", DEMO));
+        boolean active = ConsoleBrowser.active(wubu, "org.wubu.catalog.console");
+        return active && products.status() == 200 && products.body().contains("\"sku\"") ? null
+                : "console bundle active " + active + ", products " + products.status() + " " + products.body();
     }
 
     // ------------------------------------------------------------------------------------------------

@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.AfterClass;
@@ -47,39 +46,24 @@ public class ConsoleBrowserIT {
     static final Duration WAIT = ConsoleUi.WAIT;
     static final String SYSTEM_BUNDLE = "org.wubu.console.system";
 
+    private static ConsoleBrowser session;
     private static ConsoleAssembly wubu;
-    private static HeadlessChromium browser;
     private static WebDriver driver;
     private static ConsoleUi ui;
 
     @BeforeClass
     public static void start() throws Exception {
-        HeadlessChromium.requireInstalled();
-        try {
-            wubu = ConsoleAssembly.start(Path.of("target/console-it/" + System.currentTimeMillis()).toAbsolutePath());
-            browser = HeadlessChromium.start("chromedriver.log", 800, Duration.ofSeconds(30));
-            driver = browser.driver();
-            ui = new ConsoleUi(driver, wubu, "", false);
-        } catch (Exception | Error e) {
-            stop();
-            throw e;
-        }
+        session = ConsoleBrowser.start("console-it", Duration.ZERO, null, "chromedriver.log", 800, Duration.ofSeconds(30), "", false);
+        wubu = session.wubu;
+        driver = session.driver;
+        ui = session.ui;
     }
 
     @AfterClass
     public static void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            browser = null;
-            driver = null;
-            ui = null;
-            if (wubu != null) {
-                wubu.close();
-                wubu = null;
-            }
+        if (session != null) {
+            session.close();
+            session = null;
         }
     }
 

@@ -48,8 +48,8 @@ public class OrdersBrowserIT {
     static final Duration ORDERS_READY = Duration.ofSeconds(90);
     static final String NOTE = "请工作日送货，勿放发票";
 
+    private static ConsoleBrowser session;
     private static ConsoleAssembly wubu;
-    private static HeadlessChromium browser;
     private static WebDriver driver;
     private static ConsoleUi ui;
     private static String sku;
@@ -57,66 +57,44 @@ public class OrdersBrowserIT {
 
     @BeforeClass
     public static void start() throws Exception {
-        HeadlessChromium.requireInstalled();
-        try {
-            wubu = ConsoleAssembly.start(Path.of("target/orders-browser-it/" + System.currentTimeMillis()).toAbsolutePath());
-            awaitOrders();
-            // generous: other builds may share the machine, and a stalled renderer is not what this test is about
-            browser = HeadlessChromium.start("chromedriver-orders.log", 1100, Duration.ofSeconds(90));
-            driver = browser.driver();
-            ui = new ConsoleUi(driver, wubu, "orders-", true);
-        } catch (Exception | Error e) {
-            stop();
-            throw e;
-        }
+        session = ConsoleBrowser.start("orders-browser-it", ORDERS_READY, OrdersBrowserIT::notReadyBecause, "chromedriver-orders.log", 1100,
+                Duration.ofSeconds(90), "orders-", true);
+        wubu = session.wubu;
+        driver = session.driver;
+        ui = session.ui;
     }
 
     @AfterClass
     public static void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            browser = null;
-            driver = null;
-            ui = null;
-            if (wubu != null) {
-                wubu.close();
-                wubu = null;
-            }
+        if (session != null) {
+            session.close();
+            session = null;
         }
     }
 
-    /** Waits (bounded) for the orders' console bundle, the workflow REST and a listed demo product with stock. */
+    /** Null once the orders' console bundle is active, the workflow REST answers and a listed product has stock (kept); else what was seen. */
     @SuppressWarnings("unchecked")
-    private static void awaitOrders() throws InterruptedException {
-        Instant deadline = Instant.now().plus(ORDERS_READY);
-        String last = "";
-        while (Instant.now().isBefore(deadline)) {
-            ConsoleAssembly.Response health = wubu.request("GET", "/api/health", null, Map.of());
-            ConsoleAssembly.Response queue = wubu.request("GET", "/api/orders/confirmations", null, ConsoleAssembly.basic("agent", DEMO));
-            ConsoleAssembly.Response products = wubu.request("GET", "/api/catalog/products?status=LISTED&limit=200", null,
-                    ConsoleAssembly.basic("csmanager", DEMO));
-            last = health.status() + " / " + queue.status() + " / " + products.status();
-            if (health.body().contains("\"org.wubu.orders.console\":\"ACTIVE") && queue.status() == 200 && products.status() == 200) {
-                long best = 0;
-                Map<String, Object> page = json(products.body());
-                for (Map<String, Object> p : (List<Map<String, Object>>) page.get("items")) {
-                    long stock = ((Number) p.get("stock")).longValue();
-                    if (stock > best) {
-                        best = stock;
-                        sku = (String) p.get("sku");
-                        price = (String) ((Map<String, Object>) p.get("price")).get("amount");
-                    }
-                }
-                if (best >= 5) {
-                    return;
+    private static String notReadyBecause(ConsoleAssembly wubu) {
+        ConsoleAssembly.Response queue = wubu.request("GET", "/api/orders/confirmations", null, ConsoleAssembly.basic("agent", DEMO));
+        ConsoleAssembly.Response products = wubu.request("GET", "/api/catalog/products?status=LISTED&limit=200", null,
+                ConsoleAssembly.basic("csmanager", DEMO));
+        String last = "confirmations " + queue.status() + " / products " + products.status();
+        if (ConsoleBrowser.active(wubu, "org.wubu.orders.console") && queue.status() == 200 && products.status() == 200) {
+            long best = 0;
+            Map<String, Object> page = json(products.body());
+            for (Map<String, Object> p : (List<Map<String, Object>>) page.get("items")) {
+                long stock = ((Number) p.get("stock")).longValue();
+                if (stock > best) {
+                    best = stock;
+                    sku = (String) p.get("sku");
+                    price = (String) ((Map<String, Object>) p.get("price")).get("amount");
                 }
             }
-            Thread.sleep(500);
+            if (best >= 5) {
+                return null;
+            }
         }
-        throw new IllegalStateException("the orders and their console pages were not ready within " + ORDERS_READY + " (last: " + last + ")");
+        return last;
     }
 
     // ------------------------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ import static org.wubu.itests.ConsoleUi.json;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -51,8 +50,8 @@ public class OrdersReturnsBrowserIT {
     static final BigDecimal AGENT_LIMIT = new BigDecimal("200.00");
     static final String NOTE = "退货请走顺丰到付";
 
+    private static ConsoleBrowser session;
     private static ConsoleAssembly wubu;
-    private static HeadlessChromium browser;
     private static WebDriver driver;
     private static ConsoleUi ui;
     private static String sku;
@@ -62,73 +61,52 @@ public class OrdersReturnsBrowserIT {
 
     @BeforeClass
     public static void start() throws Exception {
-        HeadlessChromium.requireInstalled();
-        try {
-            wubu = ConsoleAssembly.start(Path.of("target/returns-browser-it/" + System.currentTimeMillis()).toAbsolutePath());
-            awaitOrders();
-            browser = HeadlessChromium.start("chromedriver-returns.log", 1100, Duration.ofSeconds(90));
-            driver = browser.driver();
-            ui = new ConsoleUi(driver, wubu, "returns-", true);
-        } catch (Exception | Error e) {
-            stop();
-            throw e;
-        }
+        session = ConsoleBrowser.start("returns-browser-it", ORDERS_READY, OrdersReturnsBrowserIT::notReadyBecause, "chromedriver-returns.log", 1100,
+                Duration.ofSeconds(90), "returns-", true);
+        wubu = session.wubu;
+        driver = session.driver;
+        ui = session.ui;
     }
 
     @AfterClass
     public static void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            browser = null;
-            driver = null;
-            ui = null;
-            if (wubu != null) {
-                wubu.close();
-                wubu = null;
-            }
+        if (session != null) {
+            session.close();
+            session = null;
         }
     }
 
     /**
-     * Waits (bounded) for the orders' console bundle, the workflow REST and a listed demo product with stock enough
-     * for an order whose refund is above the agent's limit.
+     * Null once the orders' console bundle is active, the workflow REST answers and a listed demo product has stock
+     * enough for an order whose refund is above the agent's limit (kept); else what was seen.
      */
     @SuppressWarnings("unchecked")
-    private static void awaitOrders() throws InterruptedException {
-        Instant deadline = Instant.now().plus(ORDERS_READY);
-        String last = "";
-        while (Instant.now().isBefore(deadline)) {
-            ConsoleAssembly.Response health = wubu.request("GET", "/api/health", null, Map.of());
-            ConsoleAssembly.Response queue = wubu.request("GET", "/api/orders/confirmations", null, ConsoleAssembly.basic("agent", DEMO));
-            ConsoleAssembly.Response products = wubu.request("GET", "/api/catalog/products?status=LISTED&limit=200", null,
-                    ConsoleAssembly.basic("csmanager", DEMO));
-            last = health.status() + " / " + queue.status() + " / " + products.status();
-            if (health.body().contains("\"org.wubu.orders.console\":\"ACTIVE") && queue.status() == 200 && products.status() == 200) {
-                Map<String, Object> page = json(products.body());
-                for (Map<String, Object> p : (List<Map<String, Object>>) page.get("items")) {
-                    long stock = ((Number) p.get("stock")).longValue();
-                    BigDecimal each = new BigDecimal((String) ((Map<String, Object>) p.get("price")).get("amount"));
-                    if (each.signum() <= 0) {
-                        continue;
-                    }
-                    int q = Math.max(2, AGENT_LIMIT.divideToIntegralValue(each).intValue() + 1);
-                    if (q <= 10 && stock >= q + 2 && (sku == null || q < quantity)) {
-                        sku = (String) p.get("sku");
-                        price = each.toPlainString();
-                        quantity = q;
-                    }
+    private static String notReadyBecause(ConsoleAssembly wubu) {
+        ConsoleAssembly.Response queue = wubu.request("GET", "/api/orders/confirmations", null, ConsoleAssembly.basic("agent", DEMO));
+        ConsoleAssembly.Response products = wubu.request("GET", "/api/catalog/products?status=LISTED&limit=200", null,
+                ConsoleAssembly.basic("csmanager", DEMO));
+        String last = "confirmations " + queue.status() + " / products " + products.status();
+        if (ConsoleBrowser.active(wubu, "org.wubu.orders.console") && queue.status() == 200 && products.status() == 200) {
+            Map<String, Object> page = json(products.body());
+            for (Map<String, Object> p : (List<Map<String, Object>>) page.get("items")) {
+                long stock = ((Number) p.get("stock")).longValue();
+                BigDecimal each = new BigDecimal((String) ((Map<String, Object>) p.get("price")).get("amount"));
+                if (each.signum() <= 0) {
+                    continue;
                 }
-                if (sku != null) {
-                    return;
+                int q = Math.max(2, AGENT_LIMIT.divideToIntegralValue(each).intValue() + 1);
+                if (q <= 10 && stock >= q + 2 && (sku == null || q < quantity)) {
+                    sku = (String) p.get("sku");
+                    price = each.toPlainString();
+                    quantity = q;
                 }
-                last += " / no listed product with stock for a refund above " + AGENT_LIMIT;
             }
-            Thread.sleep(500);
+            if (sku != null) {
+                return null;
+            }
+            last += " / no listed product with stock for a refund above " + AGENT_LIMIT;
         }
-        throw new IllegalStateException("the orders and their console pages were not ready within " + ORDERS_READY + " (last: " + last + ")");
+        return last;
     }
 
     // ------------------------------------------------------------------------------------------------

@@ -5,15 +5,12 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -38,57 +35,33 @@ public class RosterBrowserIT {
     static final Duration READY = Duration.ofSeconds(90);
     static final ZoneId SHOP = ZoneId.of("Asia/Shanghai");
 
+    private static ConsoleBrowser session;
     private static ConsoleAssembly wubu;
-    private static HeadlessChromium browser;
     private static WebDriver driver;
     private static ConsoleUi ui;
 
     @BeforeClass
     public static void start() throws Exception {
-        HeadlessChromium.requireInstalled();
-        try {
-            wubu = ConsoleAssembly.start(Path.of("target/roster-browser-it/" + System.currentTimeMillis()).toAbsolutePath());
-            awaitRoster();
-            browser = HeadlessChromium.start("chromedriver-roster.log", 1000, Duration.ofSeconds(90));
-            driver = browser.driver();
-            ui = new ConsoleUi(driver, wubu, "roster-", true);
-        } catch (Exception | Error e) {
-            stop();
-            throw e;
-        }
+        session = ConsoleBrowser.start("roster-browser-it", READY, RosterBrowserIT::notReadyBecause, "chromedriver-roster.log", 1000,
+                Duration.ofSeconds(90), "roster-", true);
+        wubu = session.wubu;
+        driver = session.driver;
+        ui = session.ui;
     }
 
     @AfterClass
     public static void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            browser = null;
-            driver = null;
-            ui = null;
-            if (wubu != null) {
-                wubu.close();
-                wubu = null;
-            }
+        if (session != null) {
+            session.close();
+            session = null;
         }
     }
 
-    /** Waits (bounded) until the roster console page is running and the demo roster answers. */
-    private static void awaitRoster() throws InterruptedException {
-        Instant deadline = Instant.now().plus(READY);
-        String last = "";
-        while (Instant.now().isBefore(deadline)) {
-            ConsoleAssembly.Response health = wubu.request("GET", "/api/health", null, Map.of());
-            ConsoleAssembly.Response now = wubu.request("GET", "/api/roster/now", null, ConsoleAssembly.basic("csmanager", DEMO));
-            last = health.status() + " / " + now.status();
-            if (health.body().contains("\"org.wubu.roster.console\":\"ACTIVE") && now.status() == 200) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the roster and its console page were not ready within " + READY + " (last: " + last + ")");
+    /** Null once the roster console page is running and the demo roster answers, else what was seen. */
+    private static String notReadyBecause(ConsoleAssembly wubu) {
+        ConsoleAssembly.Response now = wubu.request("GET", "/api/roster/now", null, ConsoleAssembly.basic("csmanager", DEMO));
+        boolean active = ConsoleBrowser.active(wubu, "org.wubu.roster.console");
+        return active && now.status() == 200 ? null : "console bundle active " + active + ", roster " + now.status();
     }
 
     @Test
