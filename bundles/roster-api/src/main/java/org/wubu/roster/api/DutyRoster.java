@@ -65,8 +65,8 @@ public interface DutyRoster {
 
     /**
      * Plans a weekend rotation (DUTY-2): for {@code weeks} weekends from {@code fromSaturday}, the next person of
-     * {@code usernames} in turn takes Saturday and Sunday from {@code start} to {@code end} (shop time) in the role,
-     * at the head office. All shifts or none: one clash refuses the whole plan ({@link #OVERLAP}).
+     * {@code usernames} in turn takes Saturday and Sunday from {@code start} to {@code end} (shop time; null: the
+     * configured weekend hours) in the role, at the head office. All shifts or none: one clash refuses the whole plan ({@link #OVERLAP}).
      */
     List<DutyShift> rotateWeekends(Caller caller, String role, List<String> usernames, LocalDate fromSaturday, int weeks,
                                    LocalTime start, LocalTime end);

@@ -114,8 +114,7 @@ public class RosterServlet extends HttpServlet {
                 RotationBody b = Rest.body(req, RotationBody.class);
                 List<DutyShift> shifts = roster.rotateWeekends(caller, b.role(), b.usernames(), date("fromSaturday", b.fromSaturday()),
                         b.weeks() == null ? 0 : b.weeks(),
-                        b.start() == null ? roster.standardHours().weekend().from() : DutyWindow.time("start", b.start()),
-                        b.end() == null ? roster.standardHours().weekend().to() : DutyWindow.time("end", b.end()));
+                        b.start() == null ? null : DutyWindow.time("start", b.start()), b.end() == null ? null : DutyWindow.time("end", b.end()));
                 Rest.json(resp, 201, Map.of("items", shifts.stream().map(s -> Shifts.json(s, clock.zone())).collect(Collectors.toList())));
             } else {
                 throw new NotFoundException("roster resource", "/" + String.join("/", p));

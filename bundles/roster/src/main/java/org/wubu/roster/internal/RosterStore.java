@@ -174,7 +174,9 @@ public class RosterStore implements DutyRoster {
     public List<DutyShift> rotateWeekends(Caller caller, String role, List<String> usernames, LocalDate fromSaturday, int weeks,
                                           LocalTime start, LocalTime end) {
         caller.require(MANAGE);
-        List<ShiftRequest> plan = plan(role, usernames, fromSaturday, weeks, start, end);
+        DutyWindow weekend = hours.weekend(); // the configured weekend hours where none are given
+        List<ShiftRequest> plan = plan(role, usernames, fromSaturday, weeks, start == null ? weekend.from() : start,
+                end == null ? weekend.to() : end);
         for (ShiftRequest r : plan) {
             checkAccount(r.username(), r.role());
         }
