@@ -33,7 +33,7 @@ final class MovementRows {
 
     /** The rows of the entity manager's active transaction (the transaction must have begun). */
     static MovementRows of(EntityManager em) {
-        Connection c = em.unwrap(Connection.class);
+        Connection c = Sql.connection(em);
         if (c == null) {
             throw new IllegalStateException("the stock movement needs an active transaction");
         }

@@ -54,7 +54,7 @@ final class ProductSearch {
      * be written with another status than the product's.
      */
     static void insert(EntityManager em, String sku, Collection<String> terms) {
-        Connection c = connection(em);
+        Connection c = Sql.connection(em);
         if (c != null) {
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                 for (String term : terms) {
@@ -83,19 +83,6 @@ final class ProductSearch {
     static void restatus(EntityManager em, String sku) {
         em.createNativeQuery("UPDATE CAT_PRODUCT_TERM SET STATUS = (SELECT p.STATUS FROM CAT_PRODUCT p WHERE p.SKU = ?1)"
                 + " WHERE SKU = ?1").setParameter(1, sku).executeUpdate();
-    }
-
-    /**
-     * The JDBC connection of the entity manager's transaction (pending JPA writes flushed first, so that
-     * rows written through it see them), or null when the provider does not hand it out.
-     */
-    static Connection connection(EntityManager em) {
-        em.flush();
-        try {
-            return em.unwrap(Connection.class);
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     /**

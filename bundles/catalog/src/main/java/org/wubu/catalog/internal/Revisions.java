@@ -108,7 +108,7 @@ final class Revisions {
         if (changes.isEmpty()) {
             return;
         }
-        Connection c = ProductSearch.connection(em);
+        Connection c = Sql.connection(em);
         if (c == null) {
             for (int i = 0; i < changes.size(); i++) {
                 FieldChange f = changes.get(i);

@@ -74,13 +74,26 @@ final class Sql {
     }
 
     /**
+     * The JDBC connection of the entity manager's transaction (pending JPA writes flushed first, so that
+     * rows written through it see them), or null when the provider does not hand it out.
+     */
+    static Connection connection(EntityManager em) {
+        em.flush();
+        try {
+            return em.unwrap(Connection.class);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
      * {@link #rowsIn(EntityManager, Collection, Object[], Function)} in plain JDBC on the connection of the entity
      * manager's active transaction: the same rows (column values as the driver gives them), without the unit of
      * work's flush and query set-up per statement, for reads on the order intake path.
      */
     static List<Object[]> rowsInTransaction(EntityManager em, Collection<String> values, Object[] fixed,
                                             Function<String, String> sql) {
-        Connection c = em.unwrap(Connection.class);
+        Connection c = connection(em);
         if (c == null) {
             return rowsIn(em, values, fixed, sql);
         }
