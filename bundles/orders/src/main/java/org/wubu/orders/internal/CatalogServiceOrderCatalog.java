@@ -1,10 +1,10 @@
 package org.wubu.orders.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
@@ -52,9 +52,16 @@ public class CatalogServiceOrderCatalog implements OrderCatalog {
     }
 
     @Override
-    public Optional<Offer> offer(Caller caller, String sku) {
-        return lookup.offer(onBehalfOf(caller), sku, null).map(o -> new Offer(o.sku(), o.titleZh(), o.titleEn(),
-                o.listed(), o.effectivePrice(), o.stockAvailable()));
+    public Map<String, Offer> offers(Caller caller, Collection<String> skus) {
+        Map<String, Offer> out = new LinkedHashMap<>();
+        List<String> all = List.copyOf(skus);
+        // An order has far fewer lines than one lookup takes, unless an admin raised the line limit above it.
+        for (int from = 0; from < all.size(); from += CatalogLookup.MAX_SKUS) {
+            lookup.offers(onBehalfOf(caller), all.subList(from, Math.min(all.size(), from + CatalogLookup.MAX_SKUS)), null)
+                    .forEach((sku, o) -> out.put(sku, new Offer(o.sku(), o.titleZh(), o.titleEn(), o.listed(), o.effectivePrice(),
+                            o.stockAvailable())));
+        }
+        return out;
     }
 
     @Override

@@ -1,8 +1,9 @@
 package org.wubu.orders.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.wubu.platform.api.Caller;
 import org.wubu.platform.api.Money;
@@ -22,8 +23,11 @@ interface OrderCatalog {
     record Reservation(int lineNo, String sku, long quantity) {
     }
 
-    /** The product as offered now (listed or not, its effective price), or empty when the SKU is unknown. */
-    Optional<Offer> offer(Caller caller, String sku);
+    /**
+     * The products as offered now (listed or not, at their effective price), keyed by SKU; an unknown SKU is left out.
+     * One lookup for all of an order's lines: a product query and a promotion query, whatever the number of lines.
+     */
+    Map<String, Offer> offers(Caller caller, Collection<String> skus);
 
     /**
      * Reserves every line or none (reference {@code order:<id>}). A line without enough stock is a

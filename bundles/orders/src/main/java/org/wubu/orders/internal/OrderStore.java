@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -233,15 +234,17 @@ public class OrderStore implements OrderService {
     private List<OrderLine> priced(Caller caller, OrderCatalog cat, OrderDraft d) {
         Map<String, Object> refused = new LinkedHashMap<>();
         List<OrderLine> lines = new ArrayList<>();
+        // One lookup for every line (validation capped the lines far below the lookup's limit).
+        Map<String, OrderCatalog.Offer> offers = cat.offers(caller, d.lines().stream().map(OrderLineDraft::sku)
+                .collect(Collectors.toCollection(LinkedHashSet::new)));
         for (int i = 0; i < d.lines().size(); i++) {
             OrderLineDraft l = d.lines().get(i);
             String f = "lines[" + i + "]";
-            Optional<OrderCatalog.Offer> offer = cat.offer(caller, l.sku());
-            if (offer.isEmpty()) {
+            OrderCatalog.Offer o = offers.get(l.sku());
+            if (o == null) {
                 refused.put(f + ".sku", l.sku() + " is not in the catalog");
                 continue;
             }
-            OrderCatalog.Offer o = offer.get();
             if (!o.listed()) {
                 refused.put(f + ".sku", l.sku() + " is not on sale (not listed)");
             } else if (!o.price().currency().equals(l.unitPrice().currency()) || o.price().compareTo(l.unitPrice()) != 0) {
