@@ -907,8 +907,16 @@ public class CatalogStore implements CatalogService, ProductHistory {
         if (!rows.change(sku, change, reservedChange)) {
             return null;
         }
-        long after = rows.stock(sku);
-        StockMovement movement = rows.ledger(sku, kind, quantity, change, after, caller.username(), why, now);
+        return recordMovement(em, caller, sku, kind, quantity, change, rows.stock(sku), why, now);
+    }
+
+    /**
+     * The ledger entry of a stock change already made in this transaction ({@code after}: the stock it left), and the
+     * normal delisting when it took the last unit. Several products' changes may come first, then their entries.
+     */
+    Applied recordMovement(EntityManager em, Caller caller, String sku, StockMovementKind kind, long quantity, long change,
+                           long after, String why, LocalDateTime now) {
+        StockMovement movement = MovementRows.of(em).ledger(sku, kind, quantity, change, after, caller.username(), why, now);
         boolean depleted = false;
         if (after == 0 && change < 0) {
             depleted = em.createNativeQuery("UPDATE CAT_PRODUCT SET STATUS = ?1, DELIST_REASON = ?2, UPDATED_BY = ?3,"

@@ -7,6 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -118,6 +121,56 @@ final class MovementRows {
                     }
                 }
             }
+            holdings(reference, deltas, held, now);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** What several products' changes left: the stock of each, and which of them the reference already holds. */
+    record After(Map<String, Long> stock, Set<String> held) {
+    }
+
+    /**
+     * After the guarded UPDATEs of several products, in one read: each one's stock now and whether the reference holds
+     * it already. This transaction holds those product rows, so both stay as read until it ends (see {@link #holdings}).
+     */
+    After after(String reference, Collection<String> skus) {
+        String marks = String.join(", ", Collections.nCopies(skus.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("SELECT p.SKU, p.STOCK, r.SKU FROM CAT_PRODUCT p LEFT JOIN CAT_OPEN_RESERVATION r"
+                + " ON r.REFERENCE = ? AND r.SKU = p.SKU WHERE p.SKU IN (" + marks + ")")) {
+            ps.setString(1, reference);
+            int i = 2;
+            for (String sku : skus) {
+                ps.setString(i++, sku);
+            }
+            Map<String, Long> stock = new HashMap<>();
+            Set<String> held = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stock.put(rs.getString(1), rs.getLong(2));
+                    if (rs.getString(3) != null) {
+                        held.add(rs.getString(1));
+                    }
+                }
+            }
+            for (String sku : skus) {
+                if (!stock.containsKey(sku)) {
+                    throw new IllegalStateException("product " + sku + " vanished inside its own transaction");
+                }
+            }
+            return new After(stock, held);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** {@link #holdings(String, Map, LocalDateTime)} when the pairs the reference holds are known ({@link #after}). */
+    void holdings(String reference, Map<String, Long> deltas, Set<String> held, LocalDateTime now) {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        try {
             Timestamp at = Timestamp.valueOf(now);
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO CAT_OPEN_RESERVATION (REFERENCE, SKU, QUANTITY, RESERVED_AT)"
                     + " VALUES (?, ?, ?, ?)")) {

@@ -96,13 +96,25 @@ public class StockReservationStore implements StockReservations {
         String why = reference.trim();
         LocalDateTime now = Utc.of(clock.now());
         List<CatalogStore.Applied> done = catalog.inTransaction(em -> {
-            List<CatalogStore.Applied> out = new ArrayList<>();
+            // Every product's guarded UPDATE first (in SKU order: its row stays locked), then ONE read of the stock they
+            // left and of what the reference holds, then the ledger rows and the holdings: a statement per row written.
+            MovementRows rows = MovementRows.of(em);
             Map<String, Long> held = new LinkedHashMap<>();
             for (Map.Entry<String, Long> line : bySku.entrySet()) {
-                out.add(line(em, caller, line.getKey(), line.getValue(), kind, why, now));
-                held.put(line.getKey(), kind == StockMovementKind.RESERVATION ? line.getValue() : -line.getValue());
+                long quantity = line.getValue();
+                if (!rows.change(line.getKey(), change(kind, quantity), reservedChange(kind, quantity))) {
+                    throw refusal(em, line.getKey(), quantity, kind);
+                }
+                held.put(line.getKey(), kind == StockMovementKind.RESERVATION ? quantity : -quantity);
             }
-            MovementRows.of(em).holdings(why, held, now); // what the reference still holds, once every product is locked
+            MovementRows.After after = rows.after(why, bySku.keySet());
+            List<CatalogStore.Applied> out = new ArrayList<>();
+            for (Map.Entry<String, Long> line : bySku.entrySet()) {
+                long quantity = line.getValue();
+                out.add(catalog.recordMovement(em, caller, line.getKey(), kind, quantity, change(kind, quantity),
+                        after.stock().get(line.getKey()), why, now));
+            }
+            rows.holdings(why, held, after.held(), now); // what the reference still holds, once every product is locked
             return out;
         });
         catalog.announceMovements(caller, why, done, kind);
@@ -142,19 +154,18 @@ public class StockReservationStore implements StockReservations {
     }
 
     /** One line inside the caller's transaction; throws (rolling the whole call back) when its units are not there. */
-    private CatalogStore.Applied line(EntityManager em, Caller caller, String sku, long quantity, StockMovementKind kind, String why,
-                                      LocalDateTime now) {
-        long change = switch (kind) {
+    /** The change of the stock on hand: a reservation takes units, a release gives them back, a sale leaves it. */
+    private static long change(StockMovementKind kind, long quantity) {
+        return switch (kind) {
             case RESERVATION -> -quantity;
             case RELEASE -> quantity;
             default -> 0;
         };
-        long reservedChange = kind == StockMovementKind.RESERVATION ? quantity : -quantity;
-        CatalogStore.Applied a = catalog.applyMovement(em, caller, sku, kind, quantity, change, reservedChange, why, now);
-        if (a == null) {
-            throw refusal(em, sku, quantity, kind);
-        }
-        return a;
+    }
+
+    /** The change of the reserved units: a reservation adds, a release or a sale takes them off. */
+    private static long reservedChange(StockMovementKind kind, long quantity) {
+        return kind == StockMovementKind.RESERVATION ? quantity : -quantity;
     }
 
     private static WubuException refusal(EntityManager em, String sku, long quantity, StockMovementKind kind) {
