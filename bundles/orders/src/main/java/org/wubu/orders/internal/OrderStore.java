@@ -142,10 +142,9 @@ public class OrderStore implements OrderService {
 
     /** Intake inside its unit of work: an earlier answer for the key, or the lines checked and the order stored. */
     private Placed intake(Caller caller, String key, String fingerprint, OrderDraft d) throws SQLException {
-        Optional<OrderTables.Claim> existing = read(c -> tables.claim(c, caller.username(), key));
-        if (existing.isPresent()) {
-            return new Placed(replay(caller, key, fingerprint, existing.get()), List.of());
-        }
+        // No read of the key first: a key used before makes the claim's INSERT fail (ClaimTaken, answered by place with
+        // the first order) or, when its order took the last units, the pricing refuse (answered below). A new key, the
+        // usual case, costs no extra statement.
         OrderCatalog cat = catalog;
         if (cat == null) {
             throw new WubuException(CATALOG_NOT_RUNNING, "orders cannot be placed while the catalog is not running",
