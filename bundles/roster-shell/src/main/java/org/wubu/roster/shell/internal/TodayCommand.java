@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
@@ -38,8 +39,17 @@ public class TodayCommand implements Action {
         return null;
     }
 
+    /** The --day option; a bad one is a one-line refusal in the console, not a parse exception. */
+    static LocalDate day(String text) {
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--day must be a date as YYYY-MM-DD (got '" + text + "')");
+        }
+    }
+
     void print(PrintStream out) {
-        LocalDate d = day == null ? clock.today() : LocalDate.parse(day.trim());
+        LocalDate d = day == null ? clock.today() : day(day);
         List<DutyShift> shifts = roster.shifts(callers.resolveCurrent(), d, d);
         Instant now = clock.now();
         DateTimeFormatter time = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(clock.zone());
