@@ -21,6 +21,11 @@ export async function loadMessages() {
   document.documentElement.lang = currentLang();
 }
 
+/** Whether the current language has a text for the key. */
+export function has(key) {
+  return Object.prototype.hasOwnProperty.call(texts, key);
+}
+
 /** The text of a key with {name} placeholders filled; the key itself when it is missing. */
 export function t(key, vars) {
   let s = Object.prototype.hasOwnProperty.call(texts, key) ? texts[key] : key;

@@ -1,7 +1,7 @@
 // The console's UI kit: elements, icons, toasts, paged and sortable tables, form errors, dialogs and
 // copy buttons, so that every page looks and behaves alike. No framework; plain DOM. Live updates over
 // Server-Sent Events are in live.js.
-import { t } from './i18n.js';
+import { currentLang, has, t } from './i18n.js';
 
 /** el('button', {class: 'primary', onclick: f}, 'text', child, ...) */
 export function el(tag, attrs = {}, ...children) {
@@ -67,11 +67,18 @@ export function toast(message, kind) {
   setTimeout(() => item.remove(), kind === 'error' ? 8000 : 4000);
 }
 
-/** An error from the API as one readable line. */
+/**
+ * An error from the API as one readable line. The server words its refusals in English; in Chinese the line
+ * starts with the refusal's kind in Chinese (error.code.<code>), so that the reader knows what happened even
+ * when the details that follow are English.
+ */
 export function errorText(err) {
   if (err && err.status === 403) return t('error.forbidden') + (err.message ? ' (' + err.message + ')' : '');
   if (err && err.status === 0) return t('error.network');
-  return (err && err.message) || t('error.unknown');
+  const detail = (err && err.message) || t('error.unknown');
+  const key = err && err.code ? 'error.code.' + err.code : null;
+  if (key && currentLang() !== 'en' && has(key)) return t('error.headed', { head: t(key), detail });
+  return detail;
 }
 
 /**

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,6 +60,62 @@ public class MessagesTest {
             }
         }
         assertTrue("texts used by the console but missing in the message files: " + missing, missing.isEmpty());
+    }
+
+    /**
+     * Every refusal code the platform's bundles answer with has its kind in both languages (error.code.*), which
+     * the console puts before the server's English details in Chinese. The codes are read from the sources of the
+     * bundles next to this one: the literals and the String constants given to an exception, and the codes of
+     * the platform's exception classes.
+     */
+    @Test
+    public void everyRefusalCodeHasItsKindInBothLanguages() throws IOException {
+        Path bundles = Path.of("..").toAbsolutePath().normalize();
+        Pattern constant = Pattern.compile("String ([A-Z_]+) = \"([a-z0-9-]+)\"");
+        // a code is a literal or a constant given to an exception, to an exception class's super(...), or to Rest.error
+        String codeArg = "(?:\"([a-z0-9-]+)\"|(?:\\w+\\.)?([A-Z][A-Z_]+))\\s*,";
+        Pattern thrown = Pattern.compile("new (?:WubuException\\(\\s*" + codeArg + "|\\w+Exception\\(\\s*(?:\\w+\\.)?([A-Z][A-Z_]+)\\s*,)");
+        Pattern superCall = Pattern.compile("super\\(\\s*" + codeArg);
+        Pattern answered = Pattern.compile("\\berror\\(\\s*\\w+\\s*,\\s*[\\w.]+\\s*,\\s*" + codeArg);
+        Map<String, Set<String>> constants = new java.util.HashMap<>();
+        Set<String> names = new TreeSet<>();
+        Set<String> codes = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(bundles)) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java")
+                    && p.toString().contains("/src/main/java/"))::iterator) {
+                String text = Files.readString(f, StandardCharsets.UTF_8);
+                Matcher m = constant.matcher(text);
+                while (m.find()) {
+                    constants.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add(m.group(2));
+                }
+                List<Pattern> patterns = new java.util.ArrayList<>(List.of(thrown, answered));
+                if (f.getFileName().toString().endsWith("Exception.java")) {
+                    patterns.add(superCall);
+                }
+                for (Pattern p : patterns) {
+                    for (m = p.matcher(text); m.find(); ) {
+                        for (int g = 1; g <= m.groupCount(); g++) {
+                            String v = m.group(g);
+                            if (v != null) {
+                                (Character.isUpperCase(v.charAt(0)) ? names : codes).add(v);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        names.forEach(n -> codes.addAll(constants.getOrDefault(n, Set.of())));
+        assertTrue("too few refusal codes found, the scan is broken: " + codes,
+                codes.containsAll(Set.of("invalid", "not-found", "forbidden", "insufficient-stock", "order-immutable", "shift-overlap")));
+        Map<String, String> en = Messages.read("en");
+        Map<String, String> zh = Messages.read("zh-CN");
+        Set<String> missing = new TreeSet<>();
+        for (String code : codes) {
+            if (!en.containsKey("error.code." + code) || !zh.containsKey("error.code." + code)) {
+                missing.add(code);
+            }
+        }
+        assertTrue("refusal codes without error.code.<code> in both languages: " + missing, missing.isEmpty());
     }
 
     @Test
