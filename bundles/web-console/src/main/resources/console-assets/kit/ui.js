@@ -134,13 +134,21 @@ export function clearErrors(form) {
 }
 
 /**
+ * A field's refusal as the API words it ("missing", "too long", ...) in the console's language when it is one of
+ * the common words (error.detail.<word>); any other text as it is.
+ */
+export function detailText(text) {
+  return typeof text === 'string' && has('error.detail.' + text) ? t('error.detail.' + text) : text;
+}
+
+/**
  * Shows errors next to their fields: errors is {fieldName: text | [texts]}; a name without a field
  * in the form (or '') goes to the top of the form.
  */
 export function showErrors(form, errors) {
   clearErrors(form);
   for (const [name, value] of Object.entries(errors)) {
-    const texts = Array.isArray(value) ? value : [value];
+    const texts = (Array.isArray(value) ? value : [value]).map(detailText);
     const line = el('div', { class: 'field-error', role: 'alert', dataset: { field: name } },
       texts.length > 1 ? el('ul', {}, texts.map((x) => el('li', {}, x))) : texts[0]);
     const input = name ? form.querySelector('[name="' + CSS.escape(name) + '"]') : null;
