@@ -143,8 +143,11 @@ public final class IntakeBenchmark {
                     "raw JDBC, every row intake writes:       "};
             for (int k = 1; k <= 3; k++) {
                 double base = sums[k] / rounds;
-                System.out.printf(Locale.ROOT, "%s   %8.0f orders/s   ratio %.2f (target >= 0.5: %s)%n", baselines[k - 1], base, post / base,
-                        post / base >= 0.5 ? "met" : "MISSED");
+                // The target compares intake with raw inserts of the same rows: the third baseline. The first two write
+                // fewer rows than intake does and stay printed for comparison with earlier figures.
+                System.out.printf(Locale.ROOT, "%s   %8.0f orders/s   ratio %.2f %s%n", baselines[k - 1], base, post / base,
+                        k < 3 ? "(fewer rows than intake writes; for reference)"
+                                : "(the same rows: target >= 0.5 " + (post / base >= 0.5 ? "met" : "MISSED") + ")");
             }
             System.out.println("  (every row: the order rows, the idempotency claim, 3 stock updates, 3 ledger rows, 3 open-reservation"
                     + " rows and 2 audit entries; the same rows POST /api/orders writes)");
