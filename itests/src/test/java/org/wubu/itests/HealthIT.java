@@ -37,6 +37,9 @@ public class HealthIT extends WubuTestSupport {
         assertEquals(200, health.status());
         assertTrue("Content-Type should be application/json, got " + health.contentType(),
                 health.contentType() != null && health.contentType().startsWith("application/json"));
-        assertTrue("body should say UP, got " + health.body(), health.body().contains("\"status\":\"UP\""));
+        assertEquals("health should be UP (every Wubu bundle active, fragments attached), got " + health.body(),
+                "UP", healthStatus(health.body()));
+        assertTrue("the Derby fragment is listed as an attached fragment: " + health.body(),
+                health.body().contains("\"org.wubu.derby.imports\":\"RESOLVED (fragment)"));
     }
 }

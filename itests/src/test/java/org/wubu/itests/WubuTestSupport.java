@@ -477,6 +477,18 @@ public abstract class WubuTestSupport {
     }
 
     /**
+     * The top-level status of a {@code GET /api/health} body ({@code UP}, {@code DEGRADED}, ...). Not a search of the
+     * body: every check in it has a {@code "status"} of its own, so "contains status UP" holds for a degraded platform.
+     */
+    protected static String healthStatus(String body) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\{\"status\":\"([A-Z]+)\"").matcher(body);
+        if (!m.find()) {
+            throw new AssertionError("a health body starts with its status, got: " + body);
+        }
+        return m.group(1);
+    }
+
+    /**
      * Polls GET {@code path} every 200 ms until it answers 200 and returns that answer; fails with the
      * last answer when {@code timeout} runs out.
      */

@@ -103,9 +103,10 @@ public class HealthServlet extends HttpServlet {
         Map<String, String> bundles = new TreeMap<>();
         for (Bundle b : context.getBundles()) {
             if (b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.wubu.")) {
-                String state = stateName(b.getState());
+                boolean fragment = BundleHealth.isFragment(b);
+                String state = BundleHealth.stateName(b.getState(), fragment);
                 bundles.put(b.getSymbolicName(), state + " " + b.getVersion());
-                if (b.getState() != Bundle.ACTIVE) {
+                if (!BundleHealth.healthy(b.getState(), fragment)) {
                     degradedReasons.append(b.getSymbolicName()).append(" is ").append(state).append("; ");
                 }
             }
@@ -134,17 +135,6 @@ public class HealthServlet extends HttpServlet {
             return check.check();
         } catch (RuntimeException e) {
             return org.wubu.platform.api.health.HealthResult.down("the check itself failed: " + e, Map.of());
-        }
-    }
-
-    private static String stateName(int state) {
-        switch (state) {
-            case Bundle.ACTIVE: return "ACTIVE";
-            case Bundle.RESOLVED: return "RESOLVED";
-            case Bundle.INSTALLED: return "INSTALLED";
-            case Bundle.STARTING: return "STARTING";
-            case Bundle.STOPPING: return "STOPPING";
-            default: return "UNINSTALLED";
         }
     }
 }
