@@ -56,7 +56,8 @@ async function board(ctx) {
   const body = el('tbody');
   const table = el('table', { class: 'data', id: 'board-orders' }, el('thead', {}, el('tr', {},
     [t('orders.col.id'), t('orders.col.created'), t('orders.col.customer'), t('orders.col.total'), t('orders.col.lines'),
-      t('orders.col.state'), t('orders.col.due'), t('orders.col.flags')].map((h) => el('th', {}, h)))), body);
+      t('orders.col.state'), t('orders.col.due'), t('orders.col.flags')].map((h, i) =>
+      el('th', { scope: 'col', class: i === 3 || i === 4 ? 'num' : undefined }, h)))), body);
   const empty = el('p', { class: 'empty', hidden: true }, t('orders.board.empty'));
   const listTitle = el('h2', {});
   const boardEl = el('div', { id: 'order-board', dataset: { refreshed: '0' } },

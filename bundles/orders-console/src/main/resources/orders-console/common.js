@@ -235,7 +235,7 @@ export async function packDialog(ctx, orderId, onChange) {
         pick.notes.map((n) => el('p', {}, el('strong', {}, kindText(t, n.kind) + ' · ' + n.actor + ': '), n.text))) : null,
       pick.blockedBy ? el('p', { class: 'form-error', id: 'pack-blocked' }, pick.blockedBy) : null,
       el('table', { class: 'data', id: 'pack-lines' }, el('thead', {}, el('tr', {},
-        el('th', {}, t('orders.line.sku')), el('th', {}, t('orders.pack.expected')), el('th', {}, t('orders.pack.scan')),
+        el('th', {}, t('orders.line.sku')), el('th', { class: 'num' }, t('orders.pack.expected')), el('th', {}, t('orders.pack.scan')),
         el('th', {}, t('orders.pack.quantity')))), el('tbody', {}, rows)),
     ],
     onSubmit: async (form) => {

@@ -10,7 +10,7 @@ export async function render(ctx) {
   const body = el('tbody');
   const table = el('table', { class: 'data', id: 'confirmation-queue' }, el('thead', {}, el('tr', {},
     [t('orders.col.id'), t('orders.col.customer'), t('orders.col.phone'), t('orders.col.total'), t('orders.order.accepted'),
-      t('orders.col.due'), t('orders.col.flags'), ''].map((h) => el('th', {}, h)))), body);
+      t('orders.col.due'), t('orders.col.flags'), ''].map((h, i) => el('th', { scope: 'col', class: i === 3 ? 'num' : undefined }, h)))), body);
   const empty = el('p', { class: 'empty', hidden: true }, t('orders.confirmations.empty'));
   root.append(el('h1', {}, t('orders.confirmations.heading')), el('p', { class: 'muted' }, t('orders.confirmations.intro')), table, empty);
   let clock = confirmationClock(null);

@@ -138,7 +138,7 @@ export async function render(ctx, id) {
       el('section', { class: 'panel' }, el('h2', {}, t('orders.order.lines')),
         el('table', { class: 'data', id: 'order-lines' }, el('thead', {}, el('tr', {},
           [t('orders.line.no'), t('orders.line.sku'), t('orders.line.title'), t('orders.line.quantity'), t('orders.line.unitPrice'),
-            t('orders.line.total')].map((h) => el('th', {}, h)))),
+            t('orders.line.total')].map((h, i) => el('th', { scope: 'col', class: i >= 3 ? 'num' : undefined }, h)))),
         el('tbody', {}, order.lines.map((l) => el('tr', { dataset: { sku: l.sku } },
           el('td', {}, String(l.lineNo)), el('td', {}, l.sku), el('td', {}, title(l, lang)), el('td', { class: 'num' }, String(l.quantity)),
           el('td', { class: 'num' }, money(formatMoney, l.unitPrice)), el('td', { class: 'num' }, money(formatMoney, l.lineTotal))))),

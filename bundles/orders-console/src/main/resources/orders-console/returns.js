@@ -195,7 +195,7 @@ function goodsTable(view) {
   return el('section', { class: 'panel' }, el('h2', {}, t('orders.returns.goods')),
     el('table', { class: 'data', id: 'returns-lines' }, el('thead', {}, el('tr', {},
       [t('orders.line.sku'), t('orders.line.title'), t('orders.line.unitPrice'), t('orders.returns.ordered'), t('orders.returns.returned'),
-        t('orders.returns.returnable')].map((h) => el('th', {}, h)))),
+        t('orders.returns.returnable')].map((h, i) => el('th', { scope: 'col', class: i >= 2 ? 'num' : undefined }, h)))),
     el('tbody', {}, goods(view).map((g) => el('tr', { dataset: { sku: g.sku, returnable: g.returnable } },
       el('td', {}, g.sku), el('td', {}, title(g.line, lang)), el('td', { class: 'num' }, money(formatMoney, g.unitPrice)),
       el('td', { class: 'num' }, String(g.ordered)), el('td', { class: 'num returned' }, String(g.returned)),
@@ -363,7 +363,11 @@ function returnableRows(view) {
 
 function linesTable(ctx, id, heads, rows) {
   const { el } = ctx.ui;
-  return el('table', { class: 'data dialog-lines', id }, el('thead', {}, el('tr', {}, heads.map((h) => el('th', {}, h)))),
+  // a header is right-aligned where the column's cells hold numbers (class num), as in the first row
+  const first = rows && rows[0];
+  const numAt = (i) => Boolean(first && first.children[i] && first.children[i].classList.contains('num'));
+  return el('table', { class: 'data dialog-lines', id }, el('thead', {}, el('tr', {},
+    heads.map((h, i) => el('th', { scope: 'col', class: numAt(i) ? 'num' : undefined }, h)))),
     el('tbody', {}, rows));
 }
 

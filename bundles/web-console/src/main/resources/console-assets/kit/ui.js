@@ -81,6 +81,11 @@ export function errorText(err) {
   return detail;
 }
 
+/** A number column's header is right-aligned over its numbers; other column classes (mono, ...) style cells only. */
+function headClass(column) {
+  return column.class && column.class.split(/\s+/).includes('num') ? 'num' : undefined;
+}
+
 /**
  * A table that loads pages from a cursor API. columns: [{title, value(item) -> text|Node, class}];
  * load(cursor) -> Promise<{items, next}> where next is the cursor (URL) of the next page or null.
@@ -92,7 +97,7 @@ export function pagedTable({ columns, load, emptyText, id }) {
   let index = 0;
   const body = el('tbody');
   const table = el('table', { class: 'data' },
-    el('thead', {}, el('tr', {}, columns.map((c) => el('th', {}, c.title)))), body);
+    el('thead', {}, el('tr', {}, columns.map((c) => el('th', { scope: 'col', class: headClass(c) }, c.title)))), body);
   const prev = el('button', { type: 'button', class: 'prev', onclick: () => show(index - 1) }, t('table.previous'));
   const next = el('button', { type: 'button', class: 'next', onclick: () => show(index + 1) }, t('table.next'));
   const info = el('span', { class: 'muted page-no' });
@@ -193,11 +198,11 @@ export function dataTable({ columns, rows, load, pageSize = 20, sortBy, emptyTex
   let sort = sortBy ? { ...sortBy } : null;
   let index = 0;
   const heads = columns.map((c, i) => {
-    if (!c.sort) return el('th', { scope: 'col' }, c.title);
+    if (!c.sort) return el('th', { scope: 'col', class: headClass(c) }, c.title);
     const button = el('button', { type: 'button', class: 'sort', dataset: { column: i },
       onclick: () => { sort = { column: i, descending: sort && sort.column === i ? !sort.descending : false }; draw(0); } },
     c.title, el('span', { class: 'arrow', 'aria-hidden': 'true' }));
-    return el('th', { scope: 'col' }, button);
+    return el('th', { scope: 'col', class: headClass(c) }, button);
   });
   const body = el('tbody');
   const table = el('table', { class: 'data sortable' }, el('thead', {}, el('tr', {}, heads)), body);

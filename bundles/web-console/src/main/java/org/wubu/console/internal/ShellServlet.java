@@ -144,7 +144,7 @@ public class ShellServlet extends HttpServlet {
             throws IOException {
         String html = "<!DOCTYPE html>\n<html lang=\"" + Languages.tag(locale) + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + escape(title) + "</title><link rel=\"stylesheet\" href=\"/console/assets/console.css\"></head>"
+                + "<title>" + escape(title) + "</title><link rel=\"icon\" type=\"image/svg+xml\" href=\"/console/assets/favicon.svg\"><link rel=\"stylesheet\" href=\"/console/assets/console.css\"></head>"
                 + "<body class=\"plain\"><main class=\"notice\" id=\"notice\" data-status=\"" + status + "\"><h1>" + escape(title) + "</h1>"
                 + "<p>" + escape(text) + "</p>" + (detail.isEmpty() ? "" : "<p class=\"muted\">" + escape(detail) + "</p>")
                 + "<p><a href=\"/console/\">" + escape(messages.get(locale, "page.backToConsole")) + "</a></p></main></body></html>";
