@@ -259,6 +259,18 @@ async function productPage(ctx, sku) {
     }).form.id = 'movement-form';
   }
 
+  // The reasons the platform writes itself are in English in the ledger (they are data, kept as written);
+  // shown here in the console's language, orders and count tasks as links. A person's reason is shown as typed.
+  function whyText(why) {
+    if (!why) return '';
+    if (why === 'opening stock') return t('catalog.ledger.why.opening');
+    const order = /^order:(\d+)$/.exec(why);
+    if (order) return el('a', { href: '/console/orders/' + order[1], class: 'ledger-order' }, t('catalog.ledger.why.order', { id: order[1] }));
+    const count = /^count task (\d+)$/.exec(why);
+    if (count) return el('a', { href: '/console/catalog/counts/' + count[1], class: 'ledger-count' }, t('catalog.ledger.why.count', { id: count[1] }));
+    return why;
+  }
+
   // ---- proposals, price history, stock ledger (made once the product is known to exist) ----------
   try {
     await load();
@@ -279,7 +291,7 @@ async function productPage(ctx, sku) {
       { title: t('catalog.history.who'), value: (h) => h.changedBy },
       { title: t('catalog.history.change'), value: (h) => el('span', { class: 'price-change' },
         h.oldPrice ? money(formatMoney, h.oldPrice) : '—', ' → ', el('strong', {}, money(formatMoney, h.newPrice))) },
-      { title: t('catalog.history.reason'), value: (h) => h.reason || '' },
+      { title: t('catalog.history.reason'), value: (h) => (h.reason === 'first price' ? t('catalog.history.firstPrice') : h.reason || '') },
       { title: t('catalog.history.proposal'), value: (h) => (h.proposalId ? '#' + h.proposalId : t('catalog.history.initial')) },
     ],
     load: async () => (await api(base + '/price-history')).data.items,
@@ -293,7 +305,7 @@ async function productPage(ctx, sku) {
       { title: t('catalog.ledger.change'), value: (s) => (s.change > 0 ? '+' : '') + s.change, class: 'num' },
       { title: t('catalog.ledger.after'), value: (s) => String(s.stockAfter), class: 'num' },
       { title: t('catalog.ledger.who'), value: (s) => s.who },
-      { title: t('catalog.movement.why'), value: (s) => s.why || '' },
+      { title: t('catalog.movement.why'), value: (s) => whyText(s.why) },
     ],
     // pages by id, newest first: the next page starts below the last id shown
     load: async (before) => {
