@@ -53,7 +53,9 @@ export function formatTime(iso) {
 export function formatMoney(money) {
   if (!money) return '';
   const symbol = money.currency === 'CNY' ? '¥' : money.currency + ' ';
-  return symbol + money.amount;
+  // the sign goes before the currency: -¥15.36, not ¥-15.36 (the amount is the API's exact decimal text)
+  const amount = String(money.amount);
+  return amount.startsWith('-') ? '-' + symbol + amount.slice(1) : symbol + amount;
 }
 
 /** A role's name in the current language, or the role id when the console does not know it. */

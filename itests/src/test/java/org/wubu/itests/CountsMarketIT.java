@@ -49,6 +49,9 @@ public class CountsMarketIT extends WubuTestSupport {
     public void demoDataReady() {
         waitForDemoAccounts();
         waitForAnswer("the first count task", "warehouse", "/api/catalog/counts", WAIT, r -> r.body().contains("\"lines\":"));
+        // the demo's competitor prices are written oldest first, one by one, beside the demo products: wait for the last
+        waitForAnswer("the demo competitor prices", "planner", "/api/catalog/market/records?limit=200", WAIT,
+                r -> r.status() == 200 && r.body().contains("抖音 丝绸直播间"));
     }
 
     private static String field(String json, String name) {
